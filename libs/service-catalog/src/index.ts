@@ -1,0 +1,5 @@
+export * from './lib/service-definition';
+export * from './lib/services';
+export * from './lib/platform';
+export * from './lib/lookup';
+export * from './lib/platform-version';

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Makes a fresh clone runnable: installs npm dependencies exactly as locked and the
+// Debian packages that the tests and the local platform run for real.
+// Idempotent and quick when everything is already there.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Debian packages, keyed by a command each one provides. */
+const systemPackages = {
+  prometheus: 'prometheus',
+  promtool: 'prometheus',
+  'prometheus-alertmanager': 'prometheus-alertmanager',
+  amtool: 'prometheus-alertmanager',
+};
+
+function log(message) {
+  process.stdout.write(`[setup] ${message}\n`);
+}
+
+function npmInstallNeeded() {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(installed)) return true;
+  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs;
+}
+
+function hasCommand(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureSystemPackages() {
+  const missing = [...new Set(Object.entries(systemPackages).filter(([cmd]) => !hasCommand(cmd)).map(([, pkg]) => pkg))];
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `[setup] Missing Debian packages: ${missing.join(' ')}.\n` +
+        `[setup] Install them with: sudo apt-get install -y ${missing.join(' ')}  (then run this command again)`,
+    );
+    process.exit(1);
+  }
+  log(`installing Debian packages: ${missing.join(' ')}`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+if (npmInstallNeeded()) {
+  log('installing npm dependencies (npm ci)');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+}
+ensureSystemPackages();
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+log(`ready: platform version ${version}`);
