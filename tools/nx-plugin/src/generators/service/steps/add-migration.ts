@@ -20,7 +20,7 @@ export const addMigration: ServiceGeneratorStep = {
       if (options.tables.length > 0) logger.info(`Migrations already create ${options.tables.join(', ')}; no new migration.`);
       return;
     }
-    const file = `${migrationsDirectory}/${nextMigrationPrefix(tree)}_create-${options.name}-tables.ts`;
+    const file = `${migrationsDirectory}/${nextMigrationPrefix(tree)}_create_${options.name.replace(/-/g, '_')}_tables.ts`;
     tree.write(file, migrationSource(options, tables));
   },
 };
@@ -55,15 +55,22 @@ ${drops}
 }
 
 /**
- * node-pg-migrate's default file prefix is Date.now(); generating several services within one
- * millisecond must still give distinct, ordered prefixes.
+ * Named like `nx run migrations:create` names files (`@factsway/database` createMigrationFile):
+ * a 17-digit UTC timestamp, which node-pg-migrate sorts by. Generating several services within
+ * one millisecond must still give distinct, ordered names.
  */
-function nextMigrationPrefix(tree: Tree): string {
-  const existing = migrationFiles(tree)
-    .map((f) => /^(\d+)_/.exec(f)?.[1])
-    .filter((p): p is string => p !== undefined && p.length === 13)
-    .map(Number);
-  return String(Math.max(Date.now(), ...existing.map((p) => p + 1)));
+export function nextMigrationPrefix(tree: Tree, now = new Date()): string {
+  const latest = migrationFiles(tree)
+    .map((f) => /^(\d{17})_/.exec(f)?.[1])
+    .filter((p): p is string => p !== undefined)
+    .map(utcStampToMillis);
+  const millis = Math.max(now.getTime(), ...latest.map((t) => t + 1));
+  return new Date(millis).toISOString().replace(/\D/g, '').slice(0, 17);
+}
+
+function utcStampToMillis(stamp: string): number {
+  const [, y, mo, d, h, mi, s, ms] = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})$/.exec(stamp) as RegExpExecArray;
+  return Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, +ms);
 }
 
 function migrationFiles(tree: Tree): string[] {
