@@ -1,0 +1,12 @@
+export * from './lib/cluster-settings';
+export * from './lib/environments';
+export * from './lib/local-settings';
+export * from './lib/factsway-service';
+export * from './lib/labels';
+export * from './lib/render-manifests';
+export * from './lib/synthesize-manifests';
+export * from './lib/secret-references';
+export * from './lib/shutdown-timing';
+export { migrationsJobName, MIGRATIONS_NAME } from './lib/migrations-job-chart';
+export { INTERNAL_PATHS, prefixRoutes } from './lib/ingress-chart';
+export { POSTGRES_METRICS_PORT, POSTGRES_PORT } from './lib/postgres-chart';

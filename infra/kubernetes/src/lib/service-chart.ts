@@ -1,0 +1,15 @@
+import { ServiceDefinition } from '@factsway/service-catalog';
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ClusterSettings } from './cluster-settings';
+import { FactswayService } from './factsway-service';
+
+/** One `<name>-service.yaml`: everything one catalog service needs. */
+export class ServiceChart extends Chart {
+  readonly workload: FactswayService;
+
+  constructor(scope: Construct, id: string, settings: ClusterSettings, service: ServiceDefinition) {
+    super(scope, id);
+    this.workload = new FactswayService(this, 'service', { service, settings });
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * After SIGTERM, shared-utils stops accepting connections and drains in-flight requests
+ * for at most this many seconds before closing the database pool.
+ */
+export const SHUTDOWN_DRAIN_SECONDS = 10;
+
+/**
+ * Endpoints are removed asynchronously after a pod starts terminating; sleeping in preStop
+ * keeps the pod serving until kube-proxy and the ingress controller have stopped sending to it.
+ */
+export const PRE_STOP_SLEEP_SECONDS = 5;
+
+/** Room for closing the pool and flushing logs and Sentry after the drain. */
+const SHUTDOWN_MARGIN_SECONDS = 5;
+
+/** The kubelet SIGKILLs after this: always longer than preStop + drain. */
+export const TERMINATION_GRACE_PERIOD_SECONDS = PRE_STOP_SLEEP_SECONDS + SHUTDOWN_DRAIN_SECONDS + SHUTDOWN_MARGIN_SECONDS;
