@@ -1,0 +1,125 @@
+import pg from 'pg';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import type { Logger } from 'pino';
+
+export interface PoolConfig {
+  databaseUrl?: string;
+}
+
+export interface CreatePoolOptions {
+  /** Default 10 connections per replica. */
+  max?: number;
+  /** Give up connecting after this long (default 5000 ms) so requests fail instead of hanging. */
+  connectionTimeoutMillis?: number;
+  idleTimeoutMillis?: number;
+  logger?: Logger;
+}
+
+export const DATABASE_QUERY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+const knownOperations = new Set(['select', 'insert', 'update', 'delete', 'with', 'begin', 'commit', 'rollback', 'savepoint', 'release']);
+
+/** First SQL keyword, from a small fixed set, so the label can never explode. */
+export function queryOperation(query: unknown): string {
+  const text = typeof query === 'string' ? query : (query as { text?: unknown } | null)?.text;
+  if (typeof text !== 'string') return 'other';
+  const keyword = /^\s*([a-z]+)/i.exec(text)?.[1]?.toLowerCase() ?? '';
+  return knownOperations.has(keyword) ? keyword : 'other';
+}
+
+function existing<T>(registry: Registry, name: string, create: () => T): T {
+  return (registry.getSingleMetric(name) as T | undefined) ?? create();
+}
+
+/**
+ * A pg Pool whose connections count `database_connection_errors_total` (failed connects and
+ * errors on open connections) and time every query into `database_query_duration_seconds{operation}`.
+ * Connection errors are logged and counted, never thrown at the process: a dropped database
+ * connection must not crash the service.
+ */
+export function createPool(config: PoolConfig, registry: Registry, options: CreatePoolOptions = {}): pg.Pool {
+  if (!config.databaseUrl) {
+    throw new Error('createPool needs config.databaseUrl (DATABASE_URL)');
+  }
+  const connectionErrors = existing(
+    registry,
+    'database_connection_errors_total',
+    () =>
+      new Counter({
+        name: 'database_connection_errors_total',
+        help: 'Failed database connection attempts and errors on open connections',
+        registers: [registry],
+      }),
+  );
+  const queryDuration = existing(
+    registry,
+    'database_query_duration_seconds',
+    () =>
+      new Histogram({
+        name: 'database_query_duration_seconds',
+        help: 'Database query duration in seconds, by SQL operation',
+        labelNames: ['operation'],
+        buckets: DATABASE_QUERY_BUCKETS,
+        registers: [registry],
+      }),
+  );
+  const logger = options.logger;
+
+  class InstrumentedClient extends pg.Client {
+    constructor(clientConfig?: string | pg.ClientConfig) {
+      super(clientConfig);
+      // An error on a checked-out client with no listener would be an uncaught exception.
+      this.on('error', (error) => {
+        connectionErrors.inc();
+        logger?.warn({ err: error }, 'database connection error');
+      });
+    }
+
+    override connect(callback?: (...args: any[]) => void): any {
+      const counted = (error: Error | null | undefined) => {
+        if (error) {
+          connectionErrors.inc();
+          logger?.warn({ err: error }, 'database connection failed');
+        }
+      };
+      if (callback) {
+        return super.connect((error: Error, ...rest: unknown[]) => {
+          counted(error);
+          callback(error, ...rest);
+        });
+      }
+      return super.connect().catch((error: Error) => {
+        counted(error);
+        throw error;
+      });
+    }
+
+    override query(...args: any[]): any {
+      const first = args[0];
+      // Submittables (cursors, streams) report their own completion; pass them through.
+      if (first && typeof first.submit === 'function') return (super.query as any)(...args);
+      const end = queryDuration.startTimer({ operation: queryOperation(first) });
+      const last = args[args.length - 1];
+      if (typeof last === 'function') {
+        args[args.length - 1] = (...results: unknown[]) => {
+          end();
+          return last(...results);
+        };
+        return (super.query as any)(...args);
+      }
+      const result = (super.query as any)(...args);
+      return result && typeof result.then === 'function' ? result.finally(end) : result;
+    }
+  }
+
+  const pool = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
+    idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
+    Client: InstrumentedClient as unknown as typeof pg.Client,
+  });
+  // Idle clients re-emit their errors on the pool; already counted and logged by the client.
+  pool.on('error', () => undefined);
+  return pool;
+}
