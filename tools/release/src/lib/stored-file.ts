@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { FileDigest } from './file-digest';
+import { UpdateBucket } from './update-bucket';
+import { ReleaseError } from './release-error';
+
+/** HEAD first (cheap, catches truncation), then the sha512 of the bytes S3 actually stored. */
+export async function verifyStoredFile(bucket: UpdateBucket, key: string, expected: FileDigest): Promise<void> {
+  const stored = await bucket.head(key);
+  if (!stored) throw new ReleaseError(`${key} is missing from bucket ${bucket.name}`);
+  if (stored.size !== expected.size) {
+    throw new ReleaseError(`${key} is stored with ${stored.size} bytes, expected ${expected.size}`);
+  }
+  const digest = await bucket.digest(key);
+  if (digest?.sha512 !== expected.sha512) {
+    throw new ReleaseError(`${key} is stored with sha512 ${digest?.sha512}, expected ${expected.sha512}`);
+  }
+}
+
+/**
+ * A fresh CloudFront CallerReference per run: the SDK's own retries reuse it (so a retried
+ * request is not a second invalidation), while a re-run after an interruption or a second
+ * rollback to the same version still invalidates.
+ */
+export function newInvalidationReference(action: string): string {
+  return `factsway-release-${action}-${Date.now()}-${randomUUID()}`;
+}

@@ -1,0 +1,3 @@
+export * from './test-release';
+export * from './recording-invalidator';
+export * from './test-bucket';
