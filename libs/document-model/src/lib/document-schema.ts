@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Crockford base-32 ULID, as produced by the `ulid` package (upper case, 26 characters). */
 export const ulidSchema = z
   .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 characters, Crockford base 32, upper case)');
+  .regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, 'must be a ULID (26 characters, Crockford base 32, upper case)');
 
 // XML 1.0 (and so .docx) cannot hold C0 control characters other than tab and line feed.
 const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;

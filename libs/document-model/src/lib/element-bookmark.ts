@@ -5,7 +5,7 @@
  */
 const PARAGRAPH_PREFIX = '_fwp_';
 const SECTION_PREFIX = '_fws_';
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 
 export function paragraphBookmarkName(paragraphId: string): string {
   return PARAGRAPH_PREFIX + paragraphId;
