@@ -1,0 +1,81 @@
+import { Client } from 'pg';
+import { isAlive, startTestDatabase, TestDatabase } from '../index';
+import { embeddedDatabaseUrl } from './connection';
+import { copyTemplateDataDir } from './data-dir-template';
+import { startEmbeddedServer, stopEmbeddedServer } from './embedded-server';
+import { freePort } from './free-port';
+import { waitForExit } from './process-control';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+async function query(url: string, sql: string) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('startTestDatabase', () => {
+  let db: TestDatabase;
+
+  afterEach(async () => db?.stop());
+
+  it('serves a real PostgreSQL 17 on 127.0.0.1 with the platform database', async () => {
+    db = await startTestDatabase();
+    expect(db.url).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/factsway$/);
+    const [row] = await query(db.url, "SELECT current_database() AS db, current_setting('server_version_num') AS v");
+    expect(row.db).toBe('factsway');
+    expect(Number(row.v)).toBeGreaterThanOrEqual(170000);
+  });
+
+  it('leaves no postgres process behind after stop(), and stop() is idempotent', async () => {
+    db = await startTestDatabase();
+    expect(isAlive(db.postmasterPid)).toBe(true);
+    await Promise.all([db.stop(), db.stop()]);
+    expect(isAlive(db.postmasterPid)).toBe(false);
+    await expect(query(db.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('applies the migrations of a folder with { migrate: true }', async () => {
+    const migrationsDir = mkdtempSync(join(tmpdir(), 'factsway-migrations-'));
+    writeFileSync(
+      join(migrationsDir, '20260101000000000_create_notes.ts'),
+      "export const up = (pgm: any) => pgm.createTable('notes', { id: 'text primary key' });\n",
+    );
+    db = await startTestDatabase({ migrate: true, migrationsDir });
+    rmSync(migrationsDir, { recursive: true });
+    expect(await query(db.url, 'SELECT name FROM pgmigrations')).toEqual([{ name: '20260101000000000_create_notes' }]);
+    expect(await query(db.url, 'SELECT count(*)::int AS n FROM notes')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('embedded server lifetime', () => {
+  it('stops PostgreSQL when the process that started it goes away without calling stop()', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'factsway-pg-orphan-'));
+    chmodSync(root, 0o755);
+    await copyTemplateDataDir(join(root, 'data'));
+    const server = await startEmbeddedServer({ dataDir: join(root, 'data'), port: await freePort(), durable: false });
+    // What the kernel does to the pipe when the parent dies.
+    server.worker.child.stdin?.destroy();
+    await server.worker.exited;
+    expect(await waitForExit(server.postmasterPid, 10_000)).toBe(true);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('kills an orphaned postmaster when the worker itself was killed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'factsway-pg-orphan-'));
+    chmodSync(root, 0o755);
+    await copyTemplateDataDir(join(root, 'data'));
+    const server = await startEmbeddedServer({ dataDir: join(root, 'data'), port: await freePort(), durable: false });
+    server.worker.child.kill('SIGKILL');
+    await server.worker.exited;
+    expect(isAlive(server.postmasterPid)).toBe(true);
+    await stopEmbeddedServer(server);
+    expect(isAlive(server.postmasterPid)).toBe(false);
+    rmSync(root, { recursive: true, force: true });
+  });
+});
