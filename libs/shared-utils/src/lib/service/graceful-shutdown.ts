@@ -14,20 +14,24 @@ export interface DrainResult {
   drained: boolean;
 }
 
+/** How often a draining server closes connections that went idle after their last response. */
+const IDLE_SWEEP_MS = 50;
+
 /**
- * Stops accepting connections, closes idle keep-alive connections, lets active requests
- * finish (their responses carry `Connection: close`, set by the caller's middleware) and
- * after `drainMs` cuts whatever is still open.
+ * Stops accepting connections, lets active requests finish, closes each keep-alive
+ * connection as soon as it is idle (Node only closes the idle ones once, at `close()`),
+ * and after `drainMs` cuts whatever is still open.
  */
 export function drainServer(server: Server, drainMs: number): Promise<DrainResult> {
   return new Promise((resolve) => {
     let timedOut = false;
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
     const timer = setTimeout(() => {
       timedOut = true;
       server.closeAllConnections();
     }, drainMs);
-    timer.unref();
     server.close(() => {
+      clearInterval(sweep);
       clearTimeout(timer);
       resolve({ drained: !timedOut });
     });

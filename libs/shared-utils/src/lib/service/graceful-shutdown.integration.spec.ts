@@ -1,0 +1,85 @@
+import { request as httpRequest, Agent } from 'node:http';
+import { LogCapture } from '../../testing/log-capture';
+import { createService, type RunningService } from './create-service';
+
+const env = { APP_VERSION: '1.2.3' };
+
+function get(url: string, agent?: Agent): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('graceful shutdown', () => {
+  function slowService(drainTimeoutMs?: number) {
+    let requestArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => (requestArrived = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const logs = new LogCapture();
+    const service = createService({
+      name: 'export',
+      env,
+      logDestination: logs,
+      drainTimeoutMs,
+      routes(router) {
+        router.get('/api/slow', async (_req, res) => {
+          requestArrived();
+          await released;
+          res.json({ finished: true });
+        });
+      },
+    });
+    return { service, arrived, release, logs };
+  }
+
+  it('lets the in-flight request finish, refuses new connections, then resolves close', async () => {
+    const { service, arrived, release, logs } = slowService();
+    const running: RunningService = await service.listen(0);
+    // Without active closing, a kept-alive connection would hold close() open this long.
+    running.server.keepAliveTimeout = 10 * 60_000;
+    const keepAlive = new Agent({ keepAlive: true });
+    // An idle keep-alive connection must not hold shutdown open.
+    expect((await get(`${running.url}/health`, keepAlive)).status).toBe(200);
+
+    const inFlight = get(`${running.url}/api/slow`, keepAlive);
+    await arrived;
+
+    let closed = false;
+    const closing = running.close().then(() => (closed = true));
+
+    await expect(get(`${running.url}/health`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(closed).toBe(false);
+
+    release();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ finished: true });
+
+    await closing;
+    expect(closed).toBe(true);
+    expect(running.server.listening).toBe(false);
+    expect(logs.lines.map((l) => l['msg'])).toEqual(
+      expect.arrayContaining(['shutting down: draining in-flight requests', 'shutdown complete']),
+    );
+    keepAlive.destroy();
+  });
+
+  it('cuts a request that outlives the drain time, and still resolves', async () => {
+    const { service, arrived, release, logs } = slowService(200);
+    const running = await service.listen(0);
+    const inFlight = get(`${running.url}/api/slow`);
+    await arrived;
+    await running.close();
+    await expect(inFlight).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect(logs.lines.some((l) => l['msg'] === 'drain time elapsed: remaining connections were closed')).toBe(true);
+    release();
+  });
+});

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createServer } from 'node:net';
+import { bundleFixture } from '../../testing/bundle-fixture';
+
+const entry = join(__dirname, '../../testing/fixtures/slow-service-main.ts');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(bundle: string, env: Record<string, string>): Started {
+  let out = '';
+  let err = '';
+  const child = spawn(process.execPath, [bundle], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+async function waitForHealth(url: string, started: Started): Promise<Response> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      return await fetch(`${url}/health`);
+    } catch {
+      if (started.child.exitCode !== null) throw new Error(`service exited: ${started.stderr()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`service never answered: ${started.stdout()} ${started.stderr()}`);
+}
+
+describe('runService as a real process', () => {
+  const bundle = bundleFixture(entry, '7.8.9');
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dirname(bundle), { recursive: true, force: true });
+  });
+
+  it('reports the version embedded at build time when APP_VERSION is unset', async () => {
+    const port = await freePort();
+    const started = start(bundle, { PORT: String(port) });
+    children.push(started.child);
+    const health = await waitForHealth(`http://127.0.0.1:${port}`, started);
+    expect(await health.json()).toMatchObject({ status: 'ok', service: 'export-service', version: '7.8.9' });
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+  });
+
+  it('on SIGTERM finishes the in-flight request, then exits 0', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const started = start(bundle, { PORT: String(port), APP_VERSION: '1.0.0' });
+    children.push(started.child);
+    await waitForHealth(url, started);
+
+    const inFlight = fetch(`${url}/api/slow?ms=800`);
+    await waitFor(() => started.stdout().includes('slow request started'));
+    started.child.kill('SIGTERM');
+    await waitFor(() => started.stdout().includes('signal received'));
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ finished: true });
+    expect(await started.exited).toBe(0);
+    const lines = started.stdout().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l['msg'])).toEqual(expect.arrayContaining(['signal received', 'shutdown complete']));
+  });
+
+  it('exits 1 naming the variable when the config is malformed', async () => {
+    const started = start(bundle, { APP_VERSION: '1.0.0', PORT: 'eighty' });
+    expect(await started.exited).toBe(1);
+    expect(started.stderr()).toContain('PORT must be a TCP port number');
+  });
+
+  it('exits 1 naming APP_VERSION when no version is set or embedded', async () => {
+    const unversioned = bundleFixture(entry);
+    try {
+      const started = start(unversioned, {});
+      expect(await started.exited).toBe(1);
+      expect(started.stderr()).toMatch(/^Invalid configuration for export-service: APP_VERSION is required/);
+    } finally {
+      rmSync(dirname(unversioned), { recursive: true, force: true });
+    }
+  });
+});
