@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ClusterSettings } from './cluster-settings';
 import { imageReference, selectorLabels, workloadLabels } from './labels';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, tmpVolume } from './pod-security';
-import { databaseUrlSource, sentryDsnSource } from './secret-references';
+import { databaseUrlSource } from './secret-references';
 
 /** The Nx project, image and pod name of the schema migrations. */
 export const MIGRATIONS_NAME = 'migrations';
@@ -38,7 +38,6 @@ export class MigrationsJobChart extends Chart {
       settings.databaseUrl === undefined
         ? { name: 'DATABASE_URL', valueFrom: databaseUrlSource() }
         : { name: 'DATABASE_URL', value: settings.databaseUrl },
-      { name: 'SENTRY_DSN', valueFrom: sentryDsnSource() },
     ];
 
     new k8s.KubeJob(this, 'job', {
