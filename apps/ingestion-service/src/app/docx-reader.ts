@@ -16,7 +16,7 @@ interface DocxElement {
 /** The file is not a readable .docx (not a zip, no word/document.xml, broken XML). */
 export class CorruptDocxError extends Error {
   constructor(cause: unknown) {
-    super(`not a readable .docx file: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'CorruptDocxError';
   }
 }

@@ -1,0 +1,43 @@
+import { rm } from 'node:fs/promises';
+import type { Router } from 'express';
+import { idParam, notFound, parseParams, type ServiceContext } from '@factsway/shared-utils';
+import { assertDeclaredDocx, assertSafeDocxPackage, corruptDocx, titleFromFilename } from './docx-file-checks';
+import { CorruptDocxError, readDocx } from './docx-reader';
+import { receiveUpload } from './docx-upload';
+import { findJob, insertCompletedJob } from './ingestion-job-store';
+
+/**
+ * `POST /api/ingest` (multipart, field `file`): .docx -> document JSON, recorded as an
+ * `ingestion_jobs` row. `GET /api/ingest/:id`: that job, with its document.
+ * Bad input (413, 415, 400) is refused before anything is written.
+ */
+export function registerIngestRoutes(router: Router, { db }: ServiceContext): void {
+  if (!db) throw new Error('ingestion-service needs DATABASE_URL');
+
+  router.post('/api/ingest', async (req, res) => {
+    const file = await receiveUpload(req, res);
+    try {
+      assertDeclaredDocx(file);
+      await assertSafeDocxPackage(file.path);
+      const document = await readDocx(file.path, titleFromFilename(file.originalname)).catch((error: unknown) => {
+        throw error instanceof CorruptDocxError ? corruptDocx(error.message) : error;
+      });
+      const job = await insertCompletedJob(db, {
+        fileName: file.originalname,
+        contentType: file.mimetype,
+        sizeBytes: file.size,
+        document,
+      });
+      res.status(201).location(`/api/ingest/${job.id}`).json(job);
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  });
+
+  router.get('/api/ingest/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    const job = await findJob(db, id);
+    if (!job) throw notFound(`ingestion job ${id} not found`);
+    res.json(job);
+  });
+}
