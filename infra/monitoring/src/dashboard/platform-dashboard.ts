@@ -1,0 +1,224 @@
+import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import { serviceId } from '@factsway/service-catalog';
+import { catalogServices, serviceIdPattern } from '../catalog-selectors';
+import { monitoringConfig } from '../config';
+import { prometheusDatasource, statPanel, timeseriesPanel } from './panels';
+import { databaseQueries, overviewQueries, redQueries, updateOriginQueries } from './queries';
+
+function variables() {
+  return [
+    new dashboard.DatasourceVariableBuilder('datasource').label('Prometheus').type('prometheus'),
+    new dashboard.QueryVariableBuilder('service')
+      .label('Service')
+      .datasource(prometheusDatasource)
+      .query(`label_values(up{job=~"${serviceIdPattern}"}, service)`)
+      .refresh(dashboard.VariableRefresh.OnTimeRangeChanged)
+      .sort(dashboard.VariableSort.AlphabeticalAsc)
+      .multi(true)
+      .includeAll(true),
+    new dashboard.QueryVariableBuilder('instance')
+      .label('Instance')
+      .datasource(prometheusDatasource)
+      .query('label_values(up{service=~"$service"}, instance)')
+      .refresh(dashboard.VariableRefresh.OnTimeRangeChanged)
+      .sort(dashboard.VariableSort.AlphabeticalAsc)
+      .multi(true)
+      .includeAll(true)
+      .allValue('.*'),
+  ];
+}
+
+function overviewPanels() {
+  const byService = '{{service}}';
+  return [
+    statPanel({
+      title: 'Instances up',
+      description: 'Instances answering /metrics, per service (ServiceDown fires at 0).',
+      unit: 'none',
+      queries: [{ expr: overviewQueries.up, legend: byService }],
+      redBelow: 1,
+      width: 24,
+    }),
+    timeseriesPanel({
+      title: 'Request rate',
+      description: 'User requests per second (probes and scrapes excluded).',
+      unit: 'reqps',
+      queries: [{ expr: overviewQueries.requestRate, legend: byService }],
+    }),
+    timeseriesPanel({
+      title: 'Error ratio (5xx)',
+      description: 'Share of user requests answered with a 5xx.',
+      unit: 'percentunit',
+      queries: [{ expr: overviewQueries.errorRatio, legend: byService }],
+    }),
+    timeseriesPanel({
+      title: 'p95 latency',
+      description: '95th percentile request duration.',
+      unit: 's',
+      queries: [{ expr: overviewQueries.p95Latency, legend: byService }],
+    }),
+    statPanel({
+      title: `Error budget remaining (${monitoringConfig.sloWindow})`,
+      description: 'Share of the availability error budget (catalog SLO) not yet spent in the SLO window.',
+      unit: 'percentunit',
+      queries: [{ expr: overviewQueries.errorBudgetRemaining, legend: byService }],
+      redBelow: 0.25,
+    }),
+  ];
+}
+
+function serviceRow(s: (typeof catalogServices)[number]) {
+  const q = redQueries(s);
+  const id = serviceId(s.name);
+  return new dashboard.RowBuilder(`${id}: ${s.description}`)
+    .collapsed(true)
+    .withPanel(
+      timeseriesPanel({
+        title: `${id} requests`,
+        description: 'Rate: user requests per second by route template.',
+        unit: 'reqps',
+        queries: [{ expr: q.requestRate, legend: '{{route}}' }],
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: `${id} errors`,
+        description: `Errors: share of requests answered with a 5xx (SLO: ${s.slo.availability * 100}% succeed).`,
+        unit: 'percentunit',
+        queries: [{ expr: q.errorRatio, legend: '5xx ratio' }],
+        thresholdLine: Number((1 - s.slo.availability).toFixed(6)),
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: `${id} duration`,
+        description: `Duration percentiles; the dashed line is the latency SLO threshold (${s.slo.latencySeconds} s).`,
+        unit: 's',
+        queries: [
+          { expr: q.latency.p50, legend: 'p50' },
+          { expr: q.latency.p95, legend: 'p95' },
+          { expr: q.latency.p99, legend: 'p99' },
+        ],
+        thresholdLine: s.slo.latencySeconds,
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: `${id} within latency SLO`,
+        description: `Share of requests faster than ${s.slo.latencySeconds} s (target ${s.slo.latencyTarget * 100}%).`,
+        unit: 'percentunit',
+        queries: [{ expr: q.withinLatencySlo, legend: `<= ${s.slo.latencySeconds}s` }],
+        width: 3,
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: `${id} memory`,
+        description: `Resident memory per instance (limit ${s.resources.limits.memory}).`,
+        unit: 'bytes',
+        queries: [{ expr: q.memory, legend: '{{instance}}' }],
+        width: 3,
+      }),
+    );
+}
+
+function databaseRow() {
+  return new dashboard.RowBuilder('PostgreSQL')
+    .collapsed(true)
+    .withPanel(
+      timeseriesPanel({
+        title: 'Connection errors by service',
+        description: 'Failed connection attempts per second, as each service pool sees them.',
+        unit: 'short',
+        queries: [{ expr: databaseQueries.connectionErrors, legend: '{{service}}' }],
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: 'Query p95 by service',
+        description: '95th percentile database query time, measured in each service.',
+        unit: 's',
+        queries: [{ expr: databaseQueries.queryP95, legend: '{{service}}' }],
+      }),
+    )
+    .withPanel(
+      statPanel({
+        title: 'PostgreSQL instances reachable',
+        description: 'CloudNativePG exporter: 1 when it can reach PostgreSQL in the pod (production only).',
+        unit: 'none',
+        queries: [{ expr: databaseQueries.instancesUp, legend: '{{pod}}' }],
+        redBelow: 1,
+        width: 4,
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: 'Backends',
+        description: 'Open server connections per instance (production only).',
+        unit: 'short',
+        queries: [{ expr: databaseQueries.backends, legend: '{{pod}}' }],
+        width: 4,
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: 'Database size',
+        description: 'Size on disk per database (production only).',
+        unit: 'bytes',
+        queries: [{ expr: databaseQueries.databaseSize, legend: '{{datname}}' }],
+        width: 4,
+      }),
+    );
+}
+
+function updateOriginRow() {
+  return new dashboard.RowBuilder('Update origin')
+    .collapsed(true)
+    .withPanel(
+      timeseriesPanel({
+        title: 'Update requests by kind and status',
+        description: 'Manifest (latest*.yml), installer and blockmap requests per second.',
+        unit: 'reqps',
+        queries: [{ expr: updateOriginQueries.requestRate, legend: '{{kind}} {{status}}' }],
+        width: 12,
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: 'Update origin 5xx ratio',
+        description: 'UpdateOriginErrors fires above 5% for 5 minutes.',
+        unit: 'percentunit',
+        queries: [{ expr: updateOriginQueries.errorRatio, legend: '5xx ratio' }],
+        thresholdLine: 0.05,
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: 'Manifest fetch failure ratio',
+        description: 'Failed latest*.yml requests; UpdateManifestFetchFailures fires above 10% for 10 minutes.',
+        unit: 'percentunit',
+        queries: [{ expr: updateOriginQueries.manifestFailureRatio, legend: 'failed manifests' }],
+        thresholdLine: 0.1,
+      }),
+    );
+}
+
+/** The platform dashboard: overview, one RED row per catalog service, PostgreSQL, update origin. */
+export function platformDashboard() {
+  const { uid, title } = monitoringConfig.dashboard;
+  const builder = new dashboard.DashboardBuilder(title)
+    .uid(uid)
+    .tags(['factsway', 'generated'])
+    .description('Generated by infra/monitoring/src/dashboard from libs/service-catalog; edit the source, not the JSON.')
+    .editable()
+    .refresh('30s')
+    .time({ from: 'now-6h', to: 'now' })
+    .timezone('utc')
+    .tooltip(dashboard.DashboardCursorSync.Crosshair)
+    .variables(variables())
+    .withRow(new dashboard.RowBuilder('Overview'));
+  for (const panel of overviewPanels()) builder.withPanel(panel);
+  for (const s of catalogServices) builder.withRow(serviceRow(s));
+  builder.withRow(databaseRow()).withRow(updateOriginRow());
+  return builder.build();
+}

@@ -1,0 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderMonitoringFiles } from './generated-files';
+
+/** `npx nx run monitoring:generate`: rewrites the committed files under infra/monitoring/. */
+const projectRoot = join(__dirname, '..');
+for (const [file, content] of Object.entries(renderMonitoringFiles())) {
+  writeFileSync(join(projectRoot, file), content);
+  process.stdout.write(`wrote infra/monitoring/${file}\n`);
+}

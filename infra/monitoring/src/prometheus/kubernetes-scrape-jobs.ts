@@ -1,0 +1,113 @@
+import { serviceId } from '@factsway/service-catalog';
+import { catalogServices } from '../catalog-selectors';
+import { monitoringConfig } from '../config';
+import { alertmanagerMetrics, postgresMetrics } from '../metrics';
+
+const { production } = monitoringConfig;
+
+/** Labels that name a target; the same label on a scraped series (shared-utils' defaults) would become `exported_*`. */
+const dropShadowedDefaults = [{ regex: 'exported_service|exported_version', action: 'labeldrop' }];
+
+const podsIn = (namespace: string) => [{ role: 'pod', namespaces: { names: [namespace] } }];
+const endpointsIn = (namespace: string) => [{ role: 'endpoints', namespaces: { names: [namespace] } }];
+
+const podIdentity = [
+  { source_labels: ['__meta_kubernetes_namespace'], target_label: 'namespace' },
+  { source_labels: ['__meta_kubernetes_pod_name'], target_label: 'pod' },
+];
+
+/**
+ * One job per catalog service (job = `<name>-service`): pods labelled by the
+ * Kubernetes manifests (`app.kubernetes.io/name`, `part-of=factsway`) that opt in
+ * with `prometheus.io/scrape`, at the port and path their annotations give.
+ */
+export function serviceScrapeJobs() {
+  return catalogServices.map((s) => {
+    const id = serviceId(s.name);
+    return {
+      job_name: id,
+      kubernetes_sd_configs: podsIn(production.namespace),
+      relabel_configs: [
+        { source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_name'], regex: id, action: 'keep' },
+        { source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_part_of'], regex: 'factsway', action: 'keep' },
+        { source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_scrape'], regex: 'true', action: 'keep' },
+        { source_labels: ['__meta_kubernetes_pod_phase'], regex: 'Succeeded|Failed', action: 'drop' },
+        {
+          source_labels: ['__address__', '__meta_kubernetes_pod_annotation_prometheus_io_port'],
+          regex: '([^:]+)(?::\\d+)?;(\\d+)',
+          replacement: '$1:$2',
+          target_label: '__address__',
+        },
+        { source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_path'], regex: '(.+)', target_label: '__metrics_path__' },
+        { target_label: 'service', replacement: id },
+        { source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_version'], target_label: 'version' },
+        ...podIdentity,
+      ],
+      metric_relabel_configs: dropShadowedDefaults,
+    };
+  });
+}
+
+/** CloudNativePG instances (pod label `cnpg.io/cluster`), their exporter on 9187. */
+export function postgresScrapeJob() {
+  return {
+    job_name: postgresMetrics.job,
+    kubernetes_sd_configs: podsIn(production.namespace),
+    relabel_configs: [
+      { source_labels: ['__meta_kubernetes_pod_label_cnpg_io_cluster'], regex: '.+', action: 'keep' },
+      { source_labels: ['__meta_kubernetes_pod_container_port_number'], regex: String(production.postgresMetricsPort), action: 'keep' },
+      { source_labels: ['__meta_kubernetes_pod_label_cnpg_io_cluster'], target_label: 'cluster' },
+      ...podIdentity,
+    ],
+  };
+}
+
+export function alertmanagerScrapeJob() {
+  return {
+    job_name: alertmanagerMetrics.job,
+    kubernetes_sd_configs: endpointsIn(production.monitoringNamespace),
+    relabel_configs: [
+      {
+        source_labels: ['__meta_kubernetes_service_name', '__meta_kubernetes_endpoint_port_name'],
+        regex: `${production.alertmanagerService};web`,
+        action: 'keep',
+      },
+      ...podIdentity,
+    ],
+  };
+}
+
+/** Pod status and container limits for ServiceNotReady, PodCrashLooping and ContainerMemoryNearLimit. */
+export function kubeStateMetricsScrapeJob() {
+  return {
+    job_name: 'kube-state-metrics',
+    // Its series describe other pods: keep their namespace/pod labels instead of the exporter's.
+    honor_labels: true,
+    kubernetes_sd_configs: endpointsIn('kube-system'),
+    relabel_configs: [
+      {
+        source_labels: ['__meta_kubernetes_service_name', '__meta_kubernetes_endpoint_port_name'],
+        regex: `${production.kubeStateMetricsService};http-metrics`,
+        action: 'keep',
+      },
+    ],
+    metric_relabel_configs: [{ source_labels: ['namespace'], regex: production.namespace, action: 'keep' }],
+  };
+}
+
+/** Container memory working sets from each kubelet's cAdvisor, for ContainerMemoryNearLimit. */
+export function cadvisorScrapeJob() {
+  const serviceAccount = '/var/run/secrets/kubernetes.io/serviceaccount';
+  return {
+    job_name: 'kubernetes-cadvisor',
+    scheme: 'https',
+    metrics_path: '/metrics/cadvisor',
+    tls_config: { ca_file: `${serviceAccount}/ca.crt` },
+    authorization: { credentials_file: `${serviceAccount}/token` },
+    kubernetes_sd_configs: [{ role: 'node' }],
+    metric_relabel_configs: [
+      { source_labels: ['namespace'], regex: production.namespace, action: 'keep' },
+      { source_labels: ['__name__'], regex: 'container_memory_working_set_bytes|container_cpu_usage_seconds_total', action: 'keep' },
+    ],
+  };
+}

@@ -1,0 +1,59 @@
+import { platform, serviceId } from '@factsway/service-catalog';
+import { catalogServices } from '../catalog-selectors';
+import { monitoringConfig } from '../config';
+import { alertmanagerMetrics, updateOriginMetrics } from '../metrics';
+
+/** `host:port` of each thing the local Prometheus scrapes; defaults are the catalog's local ports. */
+export interface LocalTargets {
+  /** Keyed by short service name (`records`). */
+  services: Record<string, string>;
+  updateOrigin: string;
+  alertmanager: string;
+  prometheus: string;
+}
+
+export function defaultLocalTargets(): LocalTargets {
+  const at = (port: number) => `127.0.0.1:${port}`;
+  return {
+    services: Object.fromEntries(catalogServices.map((s) => [s.name, at(s.port)])),
+    updateOrigin: at(platform.localPorts.updateOrigin),
+    alertmanager: at(platform.localPorts.alertmanager),
+    prometheus: at(platform.localPorts.prometheus),
+  };
+}
+
+const staticJob = (job: string, target: string, labels: Record<string, string> = {}) => ({
+  job_name: job,
+  static_configs: [{ targets: [target], labels }],
+});
+
+/**
+ * prometheus-local.yaml: the same jobs and rule files as production, as static
+ * targets on 127.0.0.1, with 1s scrape and evaluation so drills take seconds.
+ */
+export function localPrometheusConfig(ruleFiles: string[], targets: LocalTargets = defaultLocalTargets()) {
+  const { local } = monitoringConfig;
+  return {
+    global: {
+      scrape_interval: local.scrapeInterval,
+      evaluation_interval: local.evaluationInterval,
+      external_labels: { environment: local.environment },
+    },
+    rule_files: ruleFiles,
+    alerting: { alertmanagers: [{ static_configs: [{ targets: [targets.alertmanager] }] }] },
+    scrape_configs: [
+      ...catalogServices.map((s) => {
+        const target = targets.services[s.name];
+        if (!target) throw new Error(`no local target for ${s.name}`);
+        const id = serviceId(s.name);
+        return {
+          ...staticJob(id, target, { service: id }),
+          metric_relabel_configs: [{ regex: 'exported_service', action: 'labeldrop' }],
+        };
+      }),
+      staticJob(updateOriginMetrics.job, targets.updateOrigin),
+      staticJob(alertmanagerMetrics.job, targets.alertmanager),
+      staticJob('prometheus', targets.prometheus),
+    ],
+  };
+}

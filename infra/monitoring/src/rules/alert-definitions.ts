@@ -1,0 +1,30 @@
+import { alertmanagerNotificationsFailing } from './alerts/alertmanager-notifications-failing';
+import { availabilityErrorBudgetBurn } from './alerts/availability-error-budget-burn';
+import { containerMemoryNearLimit } from './alerts/container-memory-near-limit';
+import { databaseConnectionErrors } from './alerts/database-connection-errors';
+import { latencyErrorBudgetBurn } from './alerts/latency-error-budget-burn';
+import { podCrashLooping } from './alerts/pod-crash-looping';
+import { postgresDown } from './alerts/postgres-down';
+import { serviceDown } from './alerts/service-down';
+import { serviceNotReady } from './alerts/service-not-ready';
+import { updateManifestFetchFailures } from './alerts/update-manifest-fetch-failures';
+import { updateOriginErrors } from './alerts/update-origin-errors';
+import { AlertDefinition } from './rule-types';
+
+/**
+ * Every alert of the platform. No disk-space alert: no node exporter is deployed
+ * (PostgreSQL volumes are watched through CloudNativePG, see docs/adr/051).
+ */
+export const alertDefinitions: readonly AlertDefinition[] = [
+  serviceDown,
+  availabilityErrorBudgetBurn,
+  latencyErrorBudgetBurn,
+  databaseConnectionErrors,
+  postgresDown,
+  serviceNotReady,
+  podCrashLooping,
+  containerMemoryNearLimit,
+  updateOriginErrors,
+  updateManifestFetchFailures,
+  alertmanagerNotificationsFailing,
+];

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { monitoringFiles } from '../generated-files';
+import { runTool } from '../testing/binaries';
+import { projectFile } from '../testing/project-paths';
+import { alertDefinitions } from './alert-definitions';
+import { alertRuleGroups } from './render-rules';
+import { runbookUrl } from './links';
+
+const rules = alertRuleGroups().flatMap((g) => g.rules);
+
+describe('alert rules', () => {
+  it('pass promtool check rules, together with the recording rules', () => {
+    const result = runTool('promtool', ['check', 'rules', monitoringFiles.recordingRules, monitoringFiles.alerts], projectFile(''));
+    expect(result.output).toMatch(/recording-rules.yml\s+SUCCESS: \d+ rules found/);
+    expect(result.output).toMatch(/alerts.yml\s+SUCCESS: \d+ rules found/);
+    expect(result.status).toBe(0);
+  });
+
+  it('behave as their cases say under promtool test rules (fires with its labels and annotations, stays quiet otherwise)', () => {
+    const result = runTool('promtool', ['test', 'rules', monitoringFiles.alertTests], projectFile(''));
+    if (result.status !== 0) throw new Error(result.output);
+    expect(result.output).toContain('SUCCESS');
+  });
+
+  it('fail under promtool when a case expects the wrong outcome (the harness can fail)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alert-tests-'));
+    try {
+      const file = parse(readFileSync(projectFile(monitoringFiles.alertTests), 'utf8'));
+      file.rule_files = file.rule_files.map((f: string) => projectFile(f));
+      const firing = file.tests.find((t: any) => t.alert_rule_test[0].exp_alerts.length > 0);
+      firing.alert_rule_test[0].exp_alerts = [];
+      file.tests = [firing];
+      writeFileSync(join(dir, 'wrong.test.yml'), stringify(file));
+      const result = runTool('promtool', ['test', 'rules', join(dir, 'wrong.test.yml')]);
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain('FAILED');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(alertDefinitions.map((d) => [d.name, d] as const))('%s has a case where it fires and one where it must not', (_, d) => {
+    expect(d.tests.some((t) => t.expectFiring.length > 0)).toBe(true);
+    expect(d.tests.some((t) => t.expectFiring.length === 0)).toBe(true);
+  });
+
+  it('puts the service label on every firing case of a per-service alert', () => {
+    for (const d of alertDefinitions.filter((d) => d.rules[0].scope === 'service')) {
+      for (const t of d.tests) for (const labels of t.expectFiring) expect(labels).toHaveProperty('service');
+    }
+  });
+
+  it('gives every rule a severity, a for, a summary, a description, a runbook_url and a dashboard_url', () => {
+    expect(rules.length).toBeGreaterThan(10);
+    for (const rule of rules) {
+      expect(['critical', 'warning']).toContain(rule.labels['severity']);
+      expect(rule.for).toMatch(/^\d+[smh]$/);
+      expect(rule.annotations['summary']?.length).toBeGreaterThan(10);
+      expect(rule.annotations['description']?.length).toBeGreaterThan(20);
+      expect(rule.annotations['runbook_url']).toBe(runbookUrl(rule.alert));
+      expect(rule.annotations['dashboard_url']).toMatch(/^https:\/\/.+\/d\/factsway-platform\//);
+    }
+  });
+
+  it('covers the alerts the platform promised', () => {
+    const names = new Set(rules.map((r) => r.alert));
+    for (const required of [
+      'ServiceDown',
+      'AvailabilityErrorBudgetBurn',
+      'LatencyErrorBudgetBurn',
+      'DatabaseConnectionErrors',
+      'ServiceNotReady',
+      'PodCrashLooping',
+      'ContainerMemoryNearLimit',
+      'UpdateOriginErrors',
+      'UpdateManifestFetchFailures',
+    ]) {
+      expect(names).toContain(required);
+    }
+    expect(rules.filter((r) => r.alert === 'ServiceDown')).toHaveLength(8);
+  });
+
+  it('burns error budgets at 14.4x/1h+5m and 6x/6h+30m (page) and 1x/3d+6h (ticket)', () => {
+    const burn = rules.filter((r) => r.alert === 'AvailabilityErrorBudgetBurn');
+    expect(burn.map((r) => [r.labels['burn_window'], r.labels['severity']])).toEqual([
+      ['1h', 'critical'],
+      ['6h', 'critical'],
+      ['3d', 'warning'],
+    ]);
+    expect(burn[0].expr).toContain('service:http_request_errors:ratio_rate1h > on (service) (14.4 * (1 - slo:availability_objective:ratio))');
+    expect(burn[0].expr).toContain('service:http_request_errors:ratio_rate5m > on (service) (14.4 * (1 - slo:availability_objective:ratio))');
+  });
+});

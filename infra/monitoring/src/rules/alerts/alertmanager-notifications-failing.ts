@@ -1,0 +1,39 @@
+import { alertmanagerMetrics } from '../../metrics';
+import { AlertDefinition } from '../rule-types';
+
+const failed = (values: string) => ({
+  series: `${alertmanagerMetrics.notificationsFailed}{job="${alertmanagerMetrics.job}",instance="10.0.9.1:9093",integration="pagerduty"}`,
+  values,
+});
+
+/** Watches the watcher: pages that never leave Alertmanager are the worst failure of all. */
+export const alertmanagerNotificationsFailing: AlertDefinition = {
+  name: 'AlertmanagerNotificationsFailing',
+  group: 'factsway-monitoring',
+  rules: [
+    {
+      alert: 'AlertmanagerNotificationsFailing',
+      expr: `sum by (integration) (rate(${alertmanagerMetrics.notificationsFailed}{job="${alertmanagerMetrics.job}"}[5m])) > 0`,
+      for: '10m',
+      severity: 'warning',
+      scope: 'platform',
+      summary: 'Alertmanager cannot deliver {{ $labels.integration }} notifications',
+      description:
+        'Alertmanager has failed to deliver notifications through {{ $labels.integration }} for 10 minutes; alerts routed there are not reaching anyone.',
+    },
+  ],
+  tests: [
+    {
+      name: 'fires when PagerDuty deliveries keep failing',
+      inputSeries: [failed('0+1x30')],
+      evalTime: '20m',
+      expectFiring: [{ severity: 'warning', integration: 'pagerduty' }],
+    },
+    {
+      name: 'does not fire for a single failed delivery',
+      inputSeries: [failed('0x5 1x30')],
+      evalTime: '20m',
+      expectFiring: [],
+    },
+  ],
+};
