@@ -34,11 +34,12 @@ export async function collectReleaseArtifacts(directory: string, version: string
   if (entries.length === 0) throw new ReleaseError(`artifacts folder ${root} is empty`);
 
   const installers: Installer[] = [];
-  const blockmaps = new Set(entries.filter((name) => name.endsWith(blockmapExtension)));
+  const isBlockmap = (name: string) => name.endsWith(blockmapExtension);
+  const unclaimedBlockmaps = new Set(entries.filter(isBlockmap));
   const ignored: string[] = [];
 
   for (const name of entries) {
-    if (blockmaps.has(name)) continue;
+    if (isBlockmap(name)) continue;
     const platform = installerPlatform(name);
     if (!platform) {
       ignored.push(name);
@@ -50,15 +51,15 @@ export async function collectReleaseArtifacts(directory: string, version: string
     const path = join(root, name);
     const installer: Installer = { name, path, platform, ...(await digestFile(path)) };
     const blockmapName = `${name}${blockmapExtension}`;
-    if (blockmaps.has(blockmapName)) {
+    if (unclaimedBlockmaps.has(blockmapName)) {
       const blockmapPath = join(root, blockmapName);
       installer.blockmap = { name: blockmapName, path: blockmapPath, ...(await digestFile(blockmapPath)) };
-      blockmaps.delete(blockmapName);
+      unclaimedBlockmaps.delete(blockmapName);
     }
     installers.push(installer);
   }
 
-  for (const orphan of blockmaps) {
+  for (const orphan of unclaimedBlockmaps) {
     throw new ReleaseError(`missing installer: ${orphan} is in ${root} but ${orphan.slice(0, -blockmapExtension.length)} is not`);
   }
   if (installers.length === 0) {
