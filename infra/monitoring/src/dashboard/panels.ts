@@ -55,12 +55,9 @@ export function timeseriesPanel(o: PanelOptions) {
   return panel;
 }
 
-/** A stat panel, red below `redBelow` or above `redAbove`. */
-export function statPanel(o: PanelOptions & { redBelow?: number; redAbove?: number }) {
-  const thresholds =
-    o.redBelow !== undefined
-      ? steps([null, 'red'], [o.redBelow, 'green'])
-      : steps([null, 'green'], [o.redAbove ?? Number.MAX_SAFE_INTEGER, 'red']);
+/** A stat panel, red below `redBelow`. */
+export function statPanel(o: PanelOptions & { redBelow: number }) {
+  const thresholds = steps([null, 'red'], [o.redBelow, 'green']);
   return new stat.PanelBuilder()
     .title(o.title)
     .description(o.description)
