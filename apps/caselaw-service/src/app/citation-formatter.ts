@@ -30,7 +30,12 @@ export interface FormattedCitation {
   italic: { start: number; end: number }[];
 }
 
-export class CitationFormatError extends Error {}
+/** Parts that cannot make a citation; `code` says why (for the API's 422). */
+export class CitationFormatError extends Error {
+  constructor(readonly code: 'unknown_reporter' | 'missing_pin_cite', message: string) {
+    super(message);
+  }
+}
 
 /** Builds the Bluebook form of a citation from its parts. */
 export function formatCitation(parts: CitationParts): FormattedCitation {
@@ -47,7 +52,7 @@ function formatCase(parts: CaseCitationParts): FormattedCitation {
     citation += `${caseName}, `;
   }
   if (parts.page === undefined) {
-    if (!parts.pinCite) throw new CitationFormatError('a short-form citation (no page) needs a pinCite');
+    if (!parts.pinCite) throw new CitationFormatError('missing_pin_cite', 'a short-form citation (no page) needs a pinCite');
     return { citation: `${citation}${parts.volume} ${reporter.abbreviation} at ${parts.pinCite}`, italic };
   }
   citation += `${parts.volume} ${reporter.abbreviation} ${parts.page}`;
@@ -70,6 +75,6 @@ function formatEnactment(parts: EnactmentCitationParts): string {
 
 function canonicalReporter(written: string) {
   const reporter = findReporter(written);
-  if (!reporter) throw new CitationFormatError(`unknown reporter "${written}"`);
+  if (!reporter) throw new CitationFormatError('unknown_reporter', `unknown reporter "${written}"`);
   return reporter;
 }

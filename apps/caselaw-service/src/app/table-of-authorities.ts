@@ -1,11 +1,21 @@
+import { authorityIndexes, authorityListing } from './authority-listing';
 import { detectCitations } from './citation-detector';
-import { formatCitation } from './citation-formatter';
-import { CaseCitation, Citation } from './citation-types';
+import { Citation } from './citation-types';
 
-/** Where an authority is cited: page (form feeds separate pages), paragraph (non-blank lines) and offsets. */
+/** Where an authority is cited: page (form feeds separate pages), paragraph and offsets in the text. */
 export interface Occurrence {
   page: number;
+  /** 1-based: the n-th paragraph of the text. */
   paragraph: number;
+  /** The draft's paragraph id, when the text came from a draft. */
+  paragraphId?: string;
+  start: number;
+  end: number;
+}
+
+/** A paragraph of the text, when the caller knows them (a draft's document JSON). */
+export interface ParagraphSpan {
+  id?: string;
   start: number;
   end: number;
 }
@@ -46,80 +56,49 @@ interface Authority {
   kind: Citation['kind'];
   citation: string;
   caseName?: string;
-  sortKey: string;
   occurrences: Occurrence[];
 }
 
-/** Builds a table of authorities: every cited authority once, grouped by kind, alphabetised, with where it appears. */
-export function buildTableOfAuthorities(text: string): TableOfAuthorities {
-  const locate = locator(text);
+/**
+ * Builds a table of authorities: every cited authority once, grouped by kind,
+ * alphabetised, with where it appears. Paragraphs are the given spans, or else
+ * the non-blank lines of the text.
+ */
+export function buildTableOfAuthorities(text: string, paragraphs?: readonly ParagraphSpan[]): TableOfAuthorities {
+  const locate = locator(text, paragraphs ?? lineParagraphs(text));
   const citations = detectCitations(text);
-  const authorities = new Map<string, Authority>();
-  const byIndex: (Authority | undefined)[] = [];
+  const owners = authorityIndexes(citations);
+  const byCitation = new Map<string, Authority>();
   const unresolvedShortForms: Occurrence[] = [];
 
   citations.forEach((citation, index) => {
-    if (citation.kind === 'case' && citation.form === 'short') return;
-    const head = citation.kind === 'case' && citation.parallelOf !== undefined ? byIndex[citation.parallelOf] : undefined;
-    const authority = head ?? authorityFor(citation, citations, authorities);
-    byIndex[index] = authority;
-    if (!head) authority.occurrences.push(locate(citation));
+    const owner = owners[index];
+    if (owner === -1) {
+      unresolvedShortForms.push(locate(citation));
+      return;
+    }
+    // Parallel citations are one place in the text: the head's occurrence covers them.
+    if (citation.kind === 'case' && citation.parallelOf !== undefined) return;
+    const listing = authorityListing(citations[owner], citations);
+    let authority = byCitation.get(listing.citation);
+    if (!authority) {
+      authority = { kind: listing.kind, citation: listing.citation, caseName: listing.caseName, occurrences: [] };
+      byCitation.set(listing.citation, authority);
+    }
+    authority.occurrences.push(locate(citation));
   });
-  for (const citation of citations) {
-    if (citation.kind !== 'case' || citation.form !== 'short') continue;
-    const full = citations.findIndex(
-      (c) => c.kind === 'case' && c.form === 'full' && c.volume === citation.volume && c.reporter === citation.reporter,
-    );
-    if (full === -1) unresolvedShortForms.push(locate(citation));
-    else byIndex[full]?.occurrences.push(locate(citation));
-  }
 
   const sections = sectionOrder
     .map(({ kind, heading, citationKind }) => ({
       kind,
       heading,
-      entries: [...authorities.values()]
+      entries: [...byCitation.values()]
         .filter((a) => a.kind === citationKind)
-        .sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'en', { sensitivity: 'base', numeric: true }))
+        .sort((a, b) => a.citation.localeCompare(b.citation, 'en', { sensitivity: 'base', numeric: true }))
         .map(toEntry),
     }))
     .filter((section) => section.entries.length > 0);
   return { sections, unresolvedShortForms };
-}
-
-function authorityFor(citation: Citation, all: Citation[], authorities: Map<string, Authority>): Authority {
-  const key = citation.kind === 'case'
-    ? `case|${citation.volume}|${citation.reporter}|${citation.page}`
-    : `${citation.kind}|${citation.title ?? ''}|${citation.code}|${citation.section}`;
-  const existing = authorities.get(key);
-  if (existing) {
-    if (citation.kind === 'case' && !existing.caseName && citation.caseName) Object.assign(existing, listing(citation, all));
-    return existing;
-  }
-  const created: Authority = { kind: citation.kind, occurrences: [], ...listing(citation, all) };
-  authorities.set(key, created);
-  return created;
-}
-
-function listing(citation: Citation, all: Citation[]): Pick<Authority, 'citation' | 'caseName' | 'sortKey'> {
-  if (citation.kind !== 'case') {
-    const { kind, title, code, section, year } = citation;
-    const text = formatCitation({ kind, title, code, section, year }).citation;
-    return { citation: text, sortKey: `${code} ${title ?? ''} ${section}` };
-  }
-  const index = all.indexOf(citation);
-  const parallel = all.filter((c): c is CaseCitation => c.kind === 'case' && c.parallelOf === index);
-  const text = formatCitation({
-    kind: 'case',
-    caseName: citation.caseName,
-    volume: citation.volume,
-    reporter: citation.reporter,
-    page: citation.page,
-    court: citation.court,
-    year: citation.year,
-    parallel: parallel.map((p) => ({ volume: p.volume, reporter: p.reporter, page: p.page as number })),
-  }).citation;
-  return { citation: text, caseName: citation.caseName, sortKey: citation.caseName ?? text };
 }
 
 function toEntry(authority: Authority): TableEntry {
@@ -135,25 +114,27 @@ function toEntry(authority: Authority): TableEntry {
   };
 }
 
-/** Maps an offset to its page (1 + form feeds before it) and paragraph (1 + non-blank lines started before it). */
-function locator(text: string): (span: { start: number; end: number }) => Occurrence {
-  const pageStarts = [0];
-  const paragraphStarts: number[] = [];
-  let lineStart = 0;
-  for (let i = 0; i <= text.length; i += 1) {
-    const char = text[i];
-    if (i === text.length || char === '\n' || char === '\f') {
-      if (text.slice(lineStart, i).trim() !== '') paragraphStarts.push(lineStart);
-      if (char === '\f') pageStarts.push(i + 1);
-      lineStart = i + 1;
-    }
-  }
-  return ({ start, end }) => ({
-    page: countAtOrBefore(pageStarts, start),
-    paragraph: Math.max(1, countAtOrBefore(paragraphStarts, start)),
-    start,
-    end,
-  });
+function lineParagraphs(text: string): ParagraphSpan[] {
+  return [...text.matchAll(/[^\n\f]+/g)]
+    .filter((m) => m[0].trim() !== '')
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Maps an offset to its page (1 + form feeds before it) and its paragraph. */
+function locator(text: string, paragraphs: readonly ParagraphSpan[]): (span: { start: number; end: number }) => Occurrence {
+  const pageStarts = [0, ...[...text.matchAll(/\f/g)].map((m) => m.index + 1)];
+  const paragraphStarts = paragraphs.map((p) => p.start);
+  return ({ start, end }) => {
+    const paragraphIndex = Math.max(0, countAtOrBefore(paragraphStarts, start) - 1);
+    const id = paragraphs[paragraphIndex]?.id;
+    return {
+      page: countAtOrBefore(pageStarts, start),
+      paragraph: paragraphIndex + 1,
+      ...(id ? { paragraphId: id } : {}),
+      start,
+      end,
+    };
+  };
 }
 
 function countAtOrBefore(sortedStarts: number[], offset: number): number {

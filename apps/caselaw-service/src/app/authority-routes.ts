@@ -1,0 +1,48 @@
+import type { Router } from 'express';
+import { conflict, idParam, notFound, parseBody, parseParams, parseQuery, type ServiceContext } from '@factsway/shared-utils';
+import { deleteAuthority, findAuthority, insertAuthority, listAuthorities, renameAuthority } from './authority-store';
+import { createAuthorityBody, listAuthoritiesQuery, updateAuthorityBody } from './caselaw-schemas';
+import { listingFromParts, listingFromText } from './citation-parsing';
+import { requireDatabase } from './require-database';
+
+/** Authorities CRUD: each authority once, under its normalised (Bluebook, pin-less) citation. */
+export function registerAuthorityRoutes(router: Router, context: ServiceContext): void {
+  const db = requireDatabase(context.db);
+
+  router.post('/api/authorities', async (req, res) => {
+    const body = parseBody(createAuthorityBody, req);
+    const listing = body.parts ? listingFromParts(body.parts) : listingFromText(body.citation as string);
+    const result = await insertAuthority(db, { ...listing, name: body.name ?? listing.name });
+    if ('existing' in result) {
+      throw conflict(`Authority ${result.existing.citation} already exists`, { id: result.existing.id });
+    }
+    res.status(201).location(`/api/authorities/${result.created.id}`).json(result.created);
+  });
+
+  router.get('/api/authorities', async (req, res) => {
+    const { kind, q, limit, offset } = parseQuery(listAuthoritiesQuery, req);
+    const { items, total } = await listAuthorities(db, { kind, search: q }, { limit, offset });
+    res.json({ items, total, limit, offset });
+  });
+
+  router.get('/api/authorities/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    const authority = await findAuthority(db, id);
+    if (!authority) throw notFound(`Authority ${id} does not exist`);
+    res.json(authority);
+  });
+
+  router.patch('/api/authorities/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    const { name } = parseBody(updateAuthorityBody, req);
+    const authority = await renameAuthority(db, id, name);
+    if (!authority) throw notFound(`Authority ${id} does not exist`);
+    res.json(authority);
+  });
+
+  router.delete('/api/authorities/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    if (!(await deleteAuthority(db, id))) throw notFound(`Authority ${id} does not exist`);
+    res.status(204).end();
+  });
+}

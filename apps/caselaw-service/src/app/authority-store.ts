@@ -1,0 +1,104 @@
+import type { Pool, PoolClient } from 'pg';
+import { newId } from '@factsway/shared-utils';
+import type { AuthorityListing } from './authority-listing';
+
+export interface Authority {
+  id: string;
+  kind: AuthorityListing['kind'];
+  citation: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface AuthorityRow {
+  id: string;
+  kind: AuthorityListing['kind'];
+  citation: string;
+  name: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const columns = 'id, kind, citation, name, created_at, updated_at';
+
+function toAuthority(row: AuthorityRow): Authority {
+  return {
+    id: row.id,
+    kind: row.kind,
+    citation: row.citation,
+    name: row.name,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Inserts the authority; `existing` instead when one with the same normalised citation is already there. */
+export async function insertAuthority(
+  db: Pool,
+  listing: Pick<AuthorityListing, 'kind' | 'citation' | 'name'>,
+): Promise<{ created: Authority } | { existing: Authority }> {
+  const { rows } = await db.query<AuthorityRow>(
+    `INSERT INTO authorities (id, kind, citation, name) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (citation) DO NOTHING RETURNING ${columns}`,
+    [newId(), listing.kind, listing.citation, listing.name],
+  );
+  if (rows[0]) return { created: toAuthority(rows[0]) };
+  const existing = await db.query<AuthorityRow>(`SELECT ${columns} FROM authorities WHERE citation = $1`, [listing.citation]);
+  return { existing: toAuthority(existing.rows[0]) };
+}
+
+/** The id of the authority with this citation, created if needed (inside the caller's transaction). */
+export async function ensureAuthority(client: PoolClient, listing: AuthorityListing): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO authorities (id, kind, citation, name) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (citation) DO UPDATE SET citation = EXCLUDED.citation RETURNING id`,
+    [newId(), listing.kind, listing.citation, listing.name],
+  );
+  return rows[0].id;
+}
+
+export async function findAuthority(db: Pool, id: string): Promise<Authority | undefined> {
+  const { rows } = await db.query<AuthorityRow>(`SELECT ${columns} FROM authorities WHERE id = $1`, [id]);
+  return rows[0] ? toAuthority(rows[0]) : undefined;
+}
+
+export async function listAuthorities(
+  db: Pool,
+  filter: { kind?: string; search?: string },
+  page: { limit: number; offset: number },
+): Promise<{ items: Authority[]; total: number }> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.kind) {
+    params.push(filter.kind);
+    conditions.push(`kind = $${params.length}`);
+  }
+  if (filter.search) {
+    params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    conditions.push(`(name ILIKE $${params.length} OR citation ILIKE $${params.length})`);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const [{ rows }, count] = await Promise.all([
+    db.query<AuthorityRow>(
+      `SELECT ${columns} FROM authorities ${where} ORDER BY lower(name), citation LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    ),
+    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM authorities ${where}`, params),
+  ]);
+  return { items: rows.map(toAuthority), total: count.rows[0].total };
+}
+
+export async function renameAuthority(db: Pool, id: string, name: string): Promise<Authority | undefined> {
+  const { rows } = await db.query<AuthorityRow>(
+    `UPDATE authorities SET name = $2, updated_at = now() WHERE id = $1 RETURNING ${columns}`,
+    [id, name],
+  );
+  return rows[0] ? toAuthority(rows[0]) : undefined;
+}
+
+/** Deletes the authority and (by the foreign key's cascade) the draft citations that named it. */
+export async function deleteAuthority(db: Pool, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM authorities WHERE id = $1', [id]);
+  return (rowCount ?? 0) > 0;
+}

@@ -1,0 +1,90 @@
+import type { Pool, PoolClient } from 'pg';
+import { newId } from '@factsway/shared-utils';
+
+export interface StoredCitation {
+  id: string;
+  draftId: string;
+  authorityId: string;
+  /** The authority's normalised citation. */
+  authority: string;
+  text: string;
+  start: number;
+  end: number;
+  createdAt: string;
+}
+
+export interface CitationToStore {
+  authorityId: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface CitationRow {
+  id: string;
+  draft_id: string;
+  authority_id: string;
+  authority: string;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  created_at: Date;
+}
+
+function toCitation(row: CitationRow): StoredCitation {
+  return {
+    id: row.id,
+    draftId: row.draft_id,
+    authorityId: row.authority_id,
+    authority: row.authority,
+    text: row.text,
+    start: row.start_offset,
+    end: row.end_offset,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/**
+ * A draft's citations are replaced as a whole (in the caller's transaction): offsets
+ * only make sense for one version of the text. Concurrent replacements take turns.
+ */
+export async function replaceDraftCitations(client: PoolClient, draftId: string, citations: CitationToStore[]): Promise<StoredCitation[]> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext('caselaw.citations:' || $1))`, [draftId]);
+  await client.query('DELETE FROM citations WHERE draft_id = $1', [draftId]);
+  if (citations.length === 0) return [];
+  const { rows } = await client.query<CitationRow>(
+    `WITH inserted AS (
+       INSERT INTO citations (id, draft_id, authority_id, text, start_offset, end_offset)
+       SELECT id, $1, authority_id, text, start_offset, end_offset
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[]) AS c(id, authority_id, text, start_offset, end_offset)
+       RETURNING *)
+     SELECT i.id, i.draft_id, i.authority_id, a.citation AS authority, i.text, i.start_offset, i.end_offset, i.created_at
+       FROM inserted i JOIN authorities a ON a.id = i.authority_id ORDER BY i.start_offset`,
+    [
+      draftId,
+      citations.map(() => newId()),
+      citations.map((c) => c.authorityId),
+      citations.map((c) => c.text),
+      citations.map((c) => c.start),
+      citations.map((c) => c.end),
+    ],
+  );
+  return rows.map(toCitation);
+}
+
+export async function listDraftCitations(
+  db: Pool,
+  draftId: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: StoredCitation[]; total: number }> {
+  const [{ rows }, count] = await Promise.all([
+    db.query<CitationRow>(
+      `SELECT c.id, c.draft_id, c.authority_id, a.citation AS authority, c.text, c.start_offset, c.end_offset, c.created_at
+         FROM citations c JOIN authorities a ON a.id = c.authority_id
+        WHERE c.draft_id = $1 ORDER BY c.start_offset LIMIT $2 OFFSET $3`,
+      [draftId, page.limit, page.offset],
+    ),
+    db.query<{ total: number }>('SELECT count(*)::int AS total FROM citations WHERE draft_id = $1', [draftId]),
+  ]);
+  return { items: rows.map(toCitation), total: count.rows[0].total };
+}

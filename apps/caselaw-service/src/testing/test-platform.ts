@@ -1,0 +1,74 @@
+import { createServer } from 'node:net';
+import { Pool } from 'pg';
+import { startTestDatabase, type TestDatabase } from '@factsway/database';
+import { platformVersion } from '@factsway/service-catalog';
+import { createService, newId, type RegisterRoutes, type RunningService } from '@factsway/shared-utils';
+// The real records-service (caselaw-service's catalog peer), started in-process on its own port.
+import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
+import { registerRoutes as registerCaselawRoutes } from '../app/routes';
+
+/** A base URL where nothing listens: a port that was free a moment ago. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+function startService(name: string, routes: RegisterRoutes, env: Record<string, string>): Promise<RunningService> {
+  return createService({ name, routes, env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', ...env } }).listen(0);
+}
+
+export interface CaselawTestPlatform {
+  pool: Pool;
+  caselaw: RunningService;
+  /** caselaw-service whose RECORDS_SERVICE_URL points at a closed port. */
+  caselawWithRecordsDown: RunningService;
+  /** Creates a case and a draft whose document has these paragraphs (records-service); returns the draft and paragraph ids. */
+  createDraft(paragraphs: string[]): Promise<{ draftId: string; paragraphIds: string[] }>;
+  count(table: 'authorities' | 'citations'): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** One real PostgreSQL with every migration, the real records-service, and caselaw-service calling it over HTTP. */
+export async function startCaselawTestPlatform(): Promise<CaselawTestPlatform> {
+  const database: TestDatabase = await startTestDatabase({ migrate: true });
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  const db = { DATABASE_URL: database.url };
+  const records = await startService('records', registerRecordsRoutes, db);
+  const caselaw = await startService('caselaw', registerCaselawRoutes, { ...db, RECORDS_SERVICE_URL: records.url });
+  const caselawWithRecordsDown = await startService('caselaw', registerCaselawRoutes, { ...db, RECORDS_SERVICE_URL: await closedPortUrl() });
+
+  return {
+    pool,
+    caselaw,
+    caselawWithRecordsDown,
+    async createDraft(paragraphs) {
+      const kase = await postJson(`${records.url}/api/cases`, { title: 'Acme v. Jones' });
+      const paragraphIds = paragraphs.map(() => newId());
+      const content = {
+        title: 'Opposition to Motion to Dismiss',
+        sections: [{ id: newId(), heading: null, paragraphs: paragraphs.map((text, i) => ({ id: paragraphIds[i], text })) }],
+      };
+      const draft = await postJson(`${records.url}/api/drafts`, { caseId: kase.id, title: 'Opposition', content });
+      return { draftId: draft.id as string, paragraphIds };
+    },
+    async count(table) {
+      const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+      return rows[0].n;
+    },
+    async stop() {
+      await Promise.all([caselaw.close(), caselawWithRecordsDown.close(), records.close()]);
+      await pool.end();
+      await database.stop();
+    },
+  };
+}
+
+async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}

@@ -1,0 +1,127 @@
+import type { Pool } from 'pg';
+import { newId } from '@factsway/shared-utils';
+import { exhibitLabel, exhibitSequence } from './exhibit-labels';
+import { inTransaction } from './in-transaction';
+
+export interface Evidence {
+  id: string;
+  label: string;
+  description: string;
+  factIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface EvidenceRow {
+  id: string;
+  label: string;
+  description: string;
+  fact_ids: string[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+const columns = 'id, label, description, fact_ids, created_at, updated_at';
+/** Labels in exhibit order: "B" before "AA" (shorter first, then alphabetical). */
+const labelOrder = 'length(label), label';
+
+function toEvidence(row: EvidenceRow): Evidence {
+  return {
+    id: row.id,
+    label: row.label,
+    description: row.description,
+    factIds: row.fact_ids,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/**
+ * Gives the new evidence the label after the last one ever assigned. Deleted evidence
+ * keeps its row (deleted_at), so its label is never handed out again and later labels
+ * never shift. Creates take turns on an advisory lock; the unique index on label is
+ * the backstop should anything else ever insert.
+ */
+export async function insertEvidence(db: Pool, description: string): Promise<Evidence> {
+  return inTransaction(db, async (client) => {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('exhibits.evidence.label'))`);
+    const last = await client.query<{ label: string }>(`SELECT label FROM evidence ORDER BY ${labelOrder} DESC LIMIT 1`);
+    const label = exhibitLabel((last.rows[0] ? (exhibitSequence(last.rows[0].label) as number) : 0) + 1);
+    const { rows } = await client.query<EvidenceRow>(
+      `INSERT INTO evidence (id, label, description) VALUES ($1, $2, $3) RETURNING ${columns}`,
+      [newId(), label, description],
+    );
+    return toEvidence(rows[0]);
+  });
+}
+
+export async function findEvidence(db: Pool, id: string): Promise<Evidence | undefined> {
+  const { rows } = await db.query<EvidenceRow>(`SELECT ${columns} FROM evidence WHERE id = $1 AND deleted_at IS NULL`, [id]);
+  return rows[0] ? toEvidence(rows[0]) : undefined;
+}
+
+export async function findEvidenceByLabel(db: Pool, label: string): Promise<Evidence | undefined> {
+  const { rows } = await db.query<EvidenceRow>(`SELECT ${columns} FROM evidence WHERE label = $1 AND deleted_at IS NULL`, [label]);
+  return rows[0] ? toEvidence(rows[0]) : undefined;
+}
+
+export async function listEvidence(
+  db: Pool,
+  filter: { factId?: string },
+  page: { limit: number; offset: number },
+): Promise<{ items: Evidence[]; total: number }> {
+  const where = `WHERE deleted_at IS NULL${filter.factId ? ' AND fact_ids @> ARRAY[$1]::text[]' : ''}`;
+  const params = filter.factId ? [filter.factId] : [];
+  const [{ rows }, count] = await Promise.all([
+    db.query<EvidenceRow>(
+      `SELECT ${columns} FROM evidence ${where} ORDER BY ${labelOrder} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    ),
+    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM evidence ${where}`, params),
+  ]);
+  return { items: rows.map(toEvidence), total: count.rows[0].total };
+}
+
+export async function updateEvidenceDescription(db: Pool, id: string, description: string): Promise<Evidence | undefined> {
+  const { rows } = await db.query<EvidenceRow>(
+    `UPDATE evidence SET description = $2, updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING ${columns}`,
+    [id, description],
+  );
+  return rows[0] ? toEvidence(rows[0]) : undefined;
+}
+
+/** Soft delete: the row stays so that its label is never reused. */
+export async function deleteEvidence(db: Pool, id: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'UPDATE evidence SET deleted_at = now(), updated_at = now() WHERE id = $1 AND deleted_at IS NULL',
+    [id],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Adds the fact to the evidence once; `added` is false when it was already linked.
+ * The condition is in the UPDATE itself, so two concurrent links of one fact add it once
+ * (PostgreSQL re-checks the WHERE clause on the row version it waited for).
+ */
+export async function linkFact(db: Pool, id: string, factId: string): Promise<{ evidence: Evidence; added: boolean } | undefined> {
+  const { rows } = await db.query<EvidenceRow>(
+    `UPDATE evidence SET fact_ids = array_append(fact_ids, $2), updated_at = now()
+     WHERE id = $1 AND deleted_at IS NULL AND NOT (fact_ids @> ARRAY[$2]::text[]) RETURNING ${columns}`,
+    [id, factId],
+  );
+  if (rows[0]) return { evidence: toEvidence(rows[0]), added: true };
+  const existing = await findEvidence(db, id);
+  return existing ? { evidence: existing, added: false } : undefined;
+}
+
+/** Removes the link; undefined when the evidence does not exist, `removed` false when it was not linked. */
+export async function unlinkFact(db: Pool, id: string, factId: string): Promise<{ removed: boolean } | undefined> {
+  const { rowCount } = await db.query(
+    `UPDATE evidence SET fact_ids = array_remove(fact_ids, $2), updated_at = now()
+     WHERE id = $1 AND deleted_at IS NULL AND fact_ids @> ARRAY[$2]::text[]`,
+    [id, factId],
+  );
+  if ((rowCount ?? 0) > 0) return { removed: true };
+  return (await findEvidence(db, id)) ? { removed: false } : undefined;
+}

@@ -1,0 +1,74 @@
+import { createServer } from 'node:net';
+import { Pool } from 'pg';
+import { startTestDatabase, type TestDatabase } from '@factsway/database';
+import { platformVersion } from '@factsway/service-catalog';
+import { createService, type RegisterRoutes, type RunningService } from '@factsway/shared-utils';
+// The real peers, started in-process on their own ports: exhibits -> facts -> records.
+import { registerRoutes as registerFactsRoutes } from '../../../facts-service/src/app/routes';
+import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
+import { registerRoutes as registerExhibitsRoutes } from '../app/routes';
+
+/** A base URL where nothing listens: a port that was free a moment ago. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+function startService(name: string, routes: RegisterRoutes, env: Record<string, string>): Promise<RunningService> {
+  return createService({ name, routes, env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', ...env } }).listen(0);
+}
+
+export interface ExhibitsTestPlatform {
+  database: TestDatabase;
+  pool: Pool;
+  exhibits: RunningService;
+  /** exhibits-service whose FACTS_SERVICE_URL points at a closed port. */
+  exhibitsWithFactsDown: RunningService;
+  /** Creates a case, a draft (records-service) and a fact on it (facts-service); returns the fact id. */
+  createFact(text?: string): Promise<string>;
+  countEvidence(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** One real PostgreSQL with every migration and the real records, facts and exhibits services over HTTP. */
+export async function startExhibitsTestPlatform(): Promise<ExhibitsTestPlatform> {
+  const database = await startTestDatabase({ migrate: true });
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  const db = { DATABASE_URL: database.url };
+  const records = await startService('records', registerRecordsRoutes, db);
+  const facts = await startService('facts', registerFactsRoutes, { ...db, RECORDS_SERVICE_URL: records.url });
+  const exhibits = await startService('exhibits', registerExhibitsRoutes, { ...db, FACTS_SERVICE_URL: facts.url });
+  const exhibitsWithFactsDown = await startService('exhibits', registerExhibitsRoutes, { ...db, FACTS_SERVICE_URL: await closedPortUrl() });
+
+  return {
+    database,
+    pool,
+    exhibits,
+    exhibitsWithFactsDown,
+    async createFact(text = 'The lease was signed on March 5, 2024.') {
+      const kase = await postJson(`${records.url}/api/cases`, { title: 'Acme v. Jones' });
+      const draft = await postJson(`${records.url}/api/drafts`, { caseId: kase.id, title: 'Complaint' });
+      const fact = await postJson(`${facts.url}/api/facts`, { draftId: draft.id, text, startOffset: 0, endOffset: text.length });
+      return fact.id as string;
+    },
+    async countEvidence() {
+      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM evidence');
+      return rows[0].n;
+    },
+    async stop() {
+      await Promise.all([exhibits.close(), exhibitsWithFactsDown.close(), facts.close(), records.close()]);
+      await pool.end();
+      await database.stop();
+    },
+  };
+}
+
+async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}

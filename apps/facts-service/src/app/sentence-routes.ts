@@ -1,0 +1,33 @@
+import type { Router } from 'express';
+import { parseBody, parseQuery, type ServiceContext } from '@factsway/shared-utils';
+import { requireDatabase } from './require-database';
+import { assertDraftExists } from './draft-reference';
+import { detectSentencesBody, draftSentencesQuery } from './fact-schemas';
+import { inTransaction } from './in-transaction';
+import { listSentences, replaceSentences } from './sentence-store';
+import { splitSentences } from './sentence-splitter';
+
+/** Sentence detection and a draft's stored sentences. */
+export function registerSentenceRoutes(router: Router, context: ServiceContext): void {
+  const db = requireDatabase(context.db);
+  const { peers } = context;
+
+  router.post('/api/facts/detect-sentences', async (req, res) => {
+    const { text, draftId } = parseBody(detectSentencesBody, req);
+    const sentences = splitSentences(text);
+    if (!draftId) {
+      res.json({ sentences, stored: false });
+      return;
+    }
+    await assertDraftExists(peers, draftId);
+    const stored = await inTransaction(db, (client) => replaceSentences(client, draftId, sentences));
+    res.status(201).json({ sentences: stored, stored: true, draftId });
+  });
+
+  router.get('/api/facts/sentences', async (req, res) => {
+    const { draftId, limit, offset } = parseQuery(draftSentencesQuery, req);
+    const { items, total } = await listSentences(db, draftId, { limit, offset });
+    res.json({ items, total, limit, offset });
+  });
+
+}

@@ -1,0 +1,83 @@
+import type { Pool, PoolClient } from 'pg';
+import { newId } from '@factsway/shared-utils';
+import type { Sentence } from './sentence-splitter';
+
+export interface StoredSentence extends Sentence {
+  id: string;
+  draftId: string;
+  position: number;
+  createdAt: string;
+}
+
+interface SentenceRow {
+  id: string;
+  draft_id: string;
+  position: number;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  created_at: Date;
+}
+
+const columns = 'id, draft_id, position, text, start_offset, end_offset, created_at';
+
+function toSentence(row: SentenceRow): StoredSentence {
+  return {
+    id: row.id,
+    draftId: row.draft_id,
+    position: row.position,
+    text: row.text,
+    start: row.start_offset,
+    end: row.end_offset,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/**
+ * A draft's sentences are replaced as a whole (in the caller's transaction): offsets
+ * only make sense for one version of the text. Facts that pointed at a replaced
+ * sentence keep their own text and offsets; their sentence_id becomes null.
+ */
+export async function replaceSentences(client: PoolClient, draftId: string, sentences: Sentence[]): Promise<StoredSentence[]> {
+  // Two replacements of one draft at once would collide on (draft_id, position): take turns.
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext('facts.sentences:' || $1))`, [draftId]);
+  await client.query('DELETE FROM sentences WHERE draft_id = $1', [draftId]);
+  if (sentences.length === 0) return [];
+  const { rows } = await client.query<SentenceRow>(
+    `INSERT INTO sentences (id, draft_id, position, text, start_offset, end_offset)
+     SELECT id, $1, position, text, start_offset, end_offset
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::int[], $6::int[])
+         AS s(id, position, text, start_offset, end_offset)
+     RETURNING ${columns}`,
+    [
+      draftId,
+      sentences.map(() => newId()),
+      sentences.map((_, i) => i),
+      sentences.map((s) => s.text),
+      sentences.map((s) => s.start),
+      sentences.map((s) => s.end),
+    ],
+  );
+  return rows.map(toSentence).sort((a, b) => a.position - b.position);
+}
+
+export async function listSentences(
+  db: Pool,
+  draftId: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: StoredSentence[]; total: number }> {
+  const [{ rows }, count] = await Promise.all([
+    db.query<SentenceRow>(`SELECT ${columns} FROM sentences WHERE draft_id = $1 ORDER BY position LIMIT $2 OFFSET $3`, [
+      draftId,
+      page.limit,
+      page.offset,
+    ]),
+    db.query<{ total: number }>('SELECT count(*)::int AS total FROM sentences WHERE draft_id = $1', [draftId]),
+  ]);
+  return { items: rows.map(toSentence), total: count.rows[0].total };
+}
+
+export async function findSentence(db: Pool | PoolClient, id: string): Promise<StoredSentence | undefined> {
+  const { rows } = await db.query<SentenceRow>(`SELECT ${columns} FROM sentences WHERE id = $1`, [id]);
+  return rows[0] ? toSentence(rows[0]) : undefined;
+}

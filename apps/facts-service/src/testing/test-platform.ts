@@ -1,0 +1,77 @@
+import { createServer } from 'node:net';
+import { Pool } from 'pg';
+import { startTestDatabase, type TestDatabase } from '@factsway/database';
+import { platformVersion } from '@factsway/service-catalog';
+import { createService, type RegisterRoutes, type RunningService } from '@factsway/shared-utils';
+// The real records-service (facts-service's catalog peer), started in-process on its own port.
+import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
+import { registerRoutes as registerFactsRoutes } from '../app/routes';
+
+/** A base URL where nothing listens: a port that was free a moment ago. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+export function startService(name: string, routes: RegisterRoutes, env: Record<string, string>): Promise<RunningService> {
+  return createService({ name, routes, env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', ...env } }).listen(0);
+}
+
+/** One real PostgreSQL with every migration, the real records-service, and facts-service calling it over HTTP. */
+export interface FactsTestPlatform {
+  database: TestDatabase;
+  pool: Pool;
+  records: RunningService;
+  facts: RunningService;
+  /** facts-service whose RECORDS_SERVICE_URL points at a closed port. */
+  factsWithRecordsDown: RunningService;
+  /** Creates a case and a draft in records-service; returns the draft id. */
+  createDraft(title?: string): Promise<string>;
+  count(table: 'facts' | 'sentences'): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startFactsTestPlatform(): Promise<FactsTestPlatform> {
+  const database = await startTestDatabase({ migrate: true });
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  const records = await startService('records', registerRecordsRoutes, { DATABASE_URL: database.url });
+  const facts = await startService('facts', registerFactsRoutes, { DATABASE_URL: database.url, RECORDS_SERVICE_URL: records.url });
+  const factsWithRecordsDown = await startService('facts', registerFactsRoutes, {
+    DATABASE_URL: database.url,
+    RECORDS_SERVICE_URL: await closedPortUrl(),
+  });
+
+  async function createDraft(title = 'Motion to Dismiss'): Promise<string> {
+    const kase = await postJson(`${records.url}/api/cases`, { title: `Case for ${title}` });
+    const draft = await postJson(`${records.url}/api/drafts`, { caseId: kase.id, title });
+    return draft.id as string;
+  }
+
+  return {
+    database,
+    pool,
+    records,
+    facts,
+    factsWithRecordsDown,
+    createDraft,
+    async count(table) {
+      const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+      return rows[0].n;
+    },
+    async stop() {
+      await Promise.all([facts.close(), factsWithRecordsDown.close(), records.close()]);
+      await pool.end();
+      await database.stop();
+    },
+  };
+}
+
+export async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
