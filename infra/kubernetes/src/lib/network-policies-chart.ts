@@ -1,4 +1,4 @@
-import { callersOf, ServiceDefinition, serviceId } from '@factsway/service-catalog';
+import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
@@ -55,7 +55,7 @@ export class NetworkPoliciesChart extends Chart {
       if (settings.ingress && service.publicPaths.length > 0) {
         ingress.push({ from: [fromSource(settings.ingress.controller)], ports: [port(service.port)] });
       }
-      const callers = callersOf(service.name).filter((caller) => services.includes(caller));
+      const callers = services.filter((caller) => caller.peers.includes(service.name));
       if (callers.length > 0) {
         ingress.push({
           from: callers.map((caller) => ({ podSelector: { matchLabels: selectorLabels(serviceId(caller.name)) } })),

@@ -1,0 +1,12 @@
+import { getService } from '@factsway/service-catalog';
+import { Testing } from 'cdk8s';
+import { productionSettings } from '../index';
+import { ServiceChart } from '../lib/service-chart';
+
+describe('a rendered FACTSWAY service', () => {
+  it('matches the reviewed snapshot (exhibits: a peer, tables, a public API)', () => {
+    const settings = productionSettings({ registry: 'registry.example', version: '1.2.3' });
+    const chart = new ServiceChart(Testing.app(), 'exhibits-service', settings, getService('exhibits'));
+    expect(Testing.synth(chart)).toMatchSnapshot();
+  });
+});
