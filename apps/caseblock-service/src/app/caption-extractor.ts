@@ -77,6 +77,9 @@ export function extractCaption(text: string): ExtractedCaption {
 
 function toRow(line: string): Row {
   const trimmed = line.trim();
+  // A row with an empty party column starts with its separator: `) Case No. 1`.
+  const separatorFirst = /^[§)|:](?:\s+|$)/.exec(trimmed);
+  if (separatorFirst) return { left: '', right: trimmed.slice(separatorFirst[0].length).trim(), full: trimmed, indented: true };
   const [left, ...rest] = trimmed.split(COLUMN_BREAK);
   return {
     left: left.trim(),

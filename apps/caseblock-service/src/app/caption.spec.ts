@@ -71,6 +71,16 @@ describe('extractCaption', () => {
     }
   });
 
+  it('reads a caption with one party a side, where the case number sits beside an empty party row', () => {
+    const single = { ...federal, plaintiffs: ['Jane Roe'], defendants: ['Acme'] };
+    expect(extractCaption(formatCaption(single, DEFAULT_CAPTION_LAYOUT).join('\n'))).toMatchObject({
+      plaintiffs: ['JANE ROE'],
+      defendants: ['ACME'],
+      caseNumber: '3:24-cv-01234-JSC',
+      judge: 'Hon. Jacqueline S. Corley',
+    });
+  });
+
   it('joins a wrapped party name', () => {
     const long = { ...federal, plaintiffs: ['The Estate of Jonathan Alexander Worthington-Smythe the Third'] };
     expect(extractCaption(formatCaption(long, DEFAULT_CAPTION_LAYOUT).join('\n')).plaintiffs).toEqual([

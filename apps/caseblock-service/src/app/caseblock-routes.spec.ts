@@ -1,0 +1,237 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { Pool } from 'pg';
+import { startTestDatabase, type TestDatabase } from '@factsway/database';
+import { platformVersion } from '@factsway/service-catalog';
+import { createService, type RunningService } from '@factsway/shared-utils';
+import { registerCaseblockRoutes } from './caseblock-routes';
+
+const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+
+const caseData = {
+  court: 'United States District Court',
+  district: 'Northern District of California',
+  plaintiffs: ['Jane Roe'],
+  defendants: ['Acme Widgets, Inc.'],
+  caseNumber: '3:24-cv-01234-JSC',
+  judge: 'Hon. Jacqueline S. Corley',
+  documentTitle: 'Motion to Compel',
+};
+
+const texasTemplate = {
+  name: 'Texas district court',
+  court: 'District Court',
+  jurisdiction: 'TX',
+  courtLines: ['IN THE {court} OF', '{county}'],
+  separator: '§',
+  caseNumberLabel: 'Cause No.',
+};
+
+/** A TCP port that was just free and is now closed: connecting to it is refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('caseblock-service', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let service: RunningService;
+  let recordsDown: RunningService;
+  let hangingPeer: Server;
+  const hungSockets = new Set<Socket>();
+  let recordsHanging: RunningService;
+
+  const env = (recordsUrl: string) => ({
+    APP_VERSION: platformVersion(),
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    RECORDS_SERVICE_URL: recordsUrl,
+  });
+
+  beforeAll(async () => {
+    database = await startTestDatabase({ migrate: true });
+    pool = new Pool({ connectionString: database.url, max: 2 });
+    service = await createService({ name: 'caseblock', routes: registerCaseblockRoutes, env: env(`http://127.0.0.1:${await closedPort()}`) }).listen(0);
+    recordsDown = service;
+    // A peer that accepts connections and never answers.
+    hangingPeer = createServer((socket) => hungSockets.add(socket));
+    await new Promise<void>((resolve) => hangingPeer.listen(0, '127.0.0.1', resolve));
+    const hangingUrl = `http://127.0.0.1:${(hangingPeer.address() as { port: number }).port}`;
+    recordsHanging = await createService({ name: 'caseblock', routes: registerCaseblockRoutes, env: env(hangingUrl) }).listen(0);
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await recordsHanging?.close();
+    hungSockets.forEach((socket) => socket.destroy());
+    hangingPeer?.close();
+    await pool?.end();
+    await database?.stop();
+  });
+
+  const call = (method: string, path: string, body?: unknown, base = service.url) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const templateCount = async () => Number((await pool.query('SELECT count(*) FROM caption_templates')).rows[0].count);
+
+  async function expectError(response: Response, status: number, code: string): Promise<string> {
+    const body = await response.json();
+    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
+    return body.error.message;
+  }
+
+  describe('caption templates CRUD', () => {
+    it('creates, reads, lists, replaces and deletes a template', async () => {
+      const created = await call('POST', '/api/caseblock/templates', texasTemplate);
+      expect(created.status).toBe(201);
+      const template = await created.json();
+      expect(template).toMatchObject({
+        ...texasTemplate,
+        judgeLabel: 'Judge:',
+        plaintiffLabel: 'Plaintiff',
+        width: 72,
+        id: expect.stringMatching(/^[0-9A-Z]{26}$/),
+      });
+      expect(created.headers.get('location')).toBe(`/api/caseblock/templates/${template.id}`);
+      const row = (await pool.query('SELECT template, layout FROM caption_templates WHERE id = $1', [template.id])).rows[0];
+      expect(row.template).toBe('IN THE {court} OF\n{county}');
+      expect(row.layout).toMatchObject({ separator: '§', caseNumberLabel: 'Cause No.' });
+
+      expect(await (await call('GET', `/api/caseblock/templates/${template.id}`)).json()).toEqual(template);
+      const list = await (await call('GET', '/api/caseblock/templates?jurisdiction=TX')).json();
+      expect(list).toMatchObject({ total: 1, limit: 20, offset: 0 });
+      expect(list.items).toEqual([template]);
+      expect((await (await call('GET', '/api/caseblock/templates?jurisdiction=NY')).json()).items).toEqual([]);
+
+      const replaced = await call('PUT', `/api/caseblock/templates/${template.id}`, { ...texasTemplate, width: 80, separator: ')' });
+      expect(replaced.status).toBe(200);
+      expect(await replaced.json()).toMatchObject({ id: template.id, width: 80, separator: ')', createdAt: template.createdAt });
+
+      expect((await call('DELETE', `/api/caseblock/templates/${template.id}`)).status).toBe(204);
+      expect((await call('GET', `/api/caseblock/templates/${template.id}`)).status).toBe(404);
+      expect(await templateCount()).toBe(0);
+    });
+
+    it('reads rows written before the layout column existed with the default layout', async () => {
+      await pool.query(`INSERT INTO caption_templates (id, name, template) VALUES ($1, 'old', '{court}')`, [UNKNOWN_ID]);
+      const old = await (await call('GET', `/api/caseblock/templates/${UNKNOWN_ID}`)).json();
+      expect(old).toMatchObject({ courtLines: ['{court}'], separator: ')', width: 72 });
+      await pool.query('DELETE FROM caption_templates WHERE id = $1', [UNKNOWN_ID]);
+    });
+
+    it('refuses bad template input with 400 or 409 and changes nothing', async () => {
+      const existing = await (await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'kept' })).json();
+      const before = await templateCount();
+      expect(await expectError(await call('POST', '/api/caseblock/templates', '{"name": '), 400, 'malformed_json')).toEqual(expect.any(String));
+      expect(await expectError(await call('POST', '/api/caseblock/templates', { courtLines: ['{court}'] }), 400, 'validation_failed')).toContain('body.name');
+      expect(await expectError(await call('POST', '/api/caseblock/templates', { name: 'x', courtLines: ['{courthouse}'] }), 400, 'validation_failed')).toContain(
+        'unknown placeholder {courthouse}',
+      );
+      expect(await expectError(await call('POST', '/api/caseblock/templates', { name: 'x', courtLines: 'IN THE {court}' }), 400, 'validation_failed')).toContain('body.courtLines');
+      expect(await expectError(await call('POST', '/api/caseblock/templates', { name: 'x', courtLines: ['{court}'], width: 500 }), 400, 'validation_failed')).toContain('body.width');
+      expect(await expectError(await call('POST', '/api/caseblock/templates', { name: 'x', courtLines: ['{court}'], separator: '#' }), 400, 'validation_failed')).toContain('body.separator');
+      expect(await expectError(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'kept' }), 409, 'conflict')).toContain('"kept"');
+      expect(await expectError(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'y'.repeat(2_000_000) }), 413, 'payload_too_large')).toEqual(expect.any(String));
+      expect(await expectError(await call('PUT', `/api/caseblock/templates/${existing.id}`, { name: 'kept' }), 400, 'validation_failed')).toContain('body.courtLines');
+      expect(await templateCount()).toBe(before);
+      expect(await (await call('GET', `/api/caseblock/templates/${existing.id}`)).json()).toEqual(existing);
+    });
+
+    it('answers unknown ids with 404 and malformed ids with 400', async () => {
+      await expectError(await call('GET', `/api/caseblock/templates/${UNKNOWN_ID}`), 404, 'not_found');
+      await expectError(await call('PUT', `/api/caseblock/templates/${UNKNOWN_ID}`, texasTemplate), 404, 'not_found');
+      await expectError(await call('DELETE', `/api/caseblock/templates/${UNKNOWN_ID}`), 404, 'not_found');
+      await expectError(await call('GET', '/api/caseblock/templates/123'), 400, 'validation_failed');
+      await expectError(await call('DELETE', '/api/caseblock/templates/not-a-ulid'), 400, 'validation_failed');
+      await expectError(await call('GET', '/api/caseblock/templates?limit=1000'), 400, 'validation_failed');
+    });
+  });
+
+  describe('POST /api/caseblock/format', () => {
+    it('formats a caption with the default layout', async () => {
+      const response = await call('POST', '/api/caseblock/format', caseData);
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body.lines[0].trim()).toBe('IN THE UNITED STATES DISTRICT COURT');
+      expect(body.text).toBe(body.lines.join('\n'));
+      expect(body.text).toContain(') Case No. 3:24-cv-01234-JSC');
+      expect(body).toMatchObject({ templateId: null, caseId: null, case: caseData });
+    });
+
+    it('formats with a stored template', async () => {
+      const template = await (await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'for format' })).json();
+      const body = await (
+        await call('POST', '/api/caseblock/format', { ...caseData, county: 'Travis County, Texas', templateId: template.id })
+      ).json();
+      expect(body.templateId).toBe(template.id);
+      expect(body.lines.slice(0, 2).map((line: string) => line.trim())).toEqual([
+        'IN THE UNITED STATES DISTRICT COURT OF',
+        'TRAVIS COUNTY, TEXAS',
+      ]);
+      expect(body.text).toContain('§ Cause No. 3:24-cv-01234-JSC');
+    });
+
+    it.each([
+      ['malformed JSON', '{"court":', 400, 'malformed_json', ''],
+      ['a missing field', { ...caseData, caseNumber: undefined }, 400, 'validation_failed', 'body.caseNumber'],
+      ['a wrong type', { ...caseData, plaintiffs: 'Jane Roe' }, 400, 'validation_failed', 'body.plaintiffs'],
+      ['no defendants', { ...caseData, defendants: [] }, 400, 'validation_failed', 'body.defendants'],
+      ['an unknown field', { ...caseData, courtroom: '4B' }, 400, 'validation_failed', 'courtroom'],
+      ['a malformed template id', { ...caseData, templateId: 'abc' }, 400, 'validation_failed', 'body.templateId'],
+      ['a malformed case id', { ...caseData, caseId: 42 }, 400, 'validation_failed', 'body.caseId'],
+      ['an unknown template id', { ...caseData, templateId: UNKNOWN_ID }, 404, 'not_found', UNKNOWN_ID],
+    ])('refuses %s', async (_name, body, status, code, inMessage) => {
+      expect(await expectError(await call('POST', '/api/caseblock/format', body), status, code)).toContain(inMessage);
+    });
+
+    it('answers 503 when records-service is down (connection refused), quickly', async () => {
+      const started = Date.now();
+      const message = await expectError(await call('POST', '/api/caseblock/format', { ...caseData, caseId: UNKNOWN_ID }, recordsDown.url), 503, 'peer_unavailable');
+      expect(message).toContain('records');
+      expect(Date.now() - started).toBeLessThan(2_900);
+    });
+
+    it('answers 503 when records-service does not answer in time, instead of hanging', async () => {
+      const message = await expectError(
+        await call('POST', '/api/caseblock/format', { ...caseData, caseId: UNKNOWN_ID }, recordsHanging.url),
+        503,
+        'peer_unavailable',
+      );
+      expect(message).toContain('no answer within 3000 ms');
+      expect((await fetch(`${recordsHanging.url}/health`)).status).toBe(200);
+    });
+  });
+
+  describe('POST /api/caseblock/extract', () => {
+    it('reads court, case number and parties back from a formatted caption', async () => {
+      const { text } = await (await call('POST', '/api/caseblock/format', caseData)).json();
+      const response = await call('POST', '/api/caseblock/extract', { text });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        court: 'UNITED STATES DISTRICT COURT',
+        district: 'NORTHERN DISTRICT OF CALIFORNIA',
+        county: null,
+        caseNumber: '3:24-cv-01234-JSC',
+        judge: 'Hon. Jacqueline S. Corley',
+        plaintiffs: ['JANE ROE'],
+        defendants: ['ACME WIDGETS, INC.'],
+        documentTitle: 'MOTION TO COMPEL',
+      });
+    });
+
+    it.each([
+      ['a missing text', {}, 'body.text'],
+      ['a blank text', { text: '   ' }, 'body.text'],
+      ['a text that is not a string', { text: ['IN THE COURT'] }, 'body.text'],
+      ['a text over 100,000 characters', { text: 'x'.repeat(100_001) }, 'body.text'],
+    ])('refuses %s with 400', async (_name, body, field) => {
+      expect(await expectError(await call('POST', '/api/caseblock/extract', body), 400, 'validation_failed')).toContain(field);
+    });
+  });
+});

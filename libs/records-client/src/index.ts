@@ -1,0 +1,2 @@
+export * from './lib/records-case';
+export * from './lib/fetch-case';
