@@ -1,0 +1,28 @@
+export type ObjectKeyResult = { ok: true; key: string } | { ok: false; reason: string };
+
+/**
+ * Maps a raw request path to a bucket key, refusing anything that is not a plain
+ * relative key: `.`/`..` segments (also percent-encoded), encoded slashes or
+ * backslashes, empty segments, control characters. Node does not normalise
+ * `GET /../x`, and s3rver maps keys onto its data folder, so this check is what keeps
+ * a request inside the bucket.
+ */
+export function objectKeyFromPath(rawPath: string): ObjectKeyResult {
+  if (!rawPath.startsWith('/') || rawPath === '/') return { ok: false, reason: 'no file named' };
+  const segments = rawPath.slice(1).split('/');
+  const decoded: string[] = [];
+  for (const segment of segments) {
+    let value: string;
+    try {
+      value = decodeURIComponent(segment);
+    } catch {
+      return { ok: false, reason: 'malformed percent-encoding' };
+    }
+    if (value === '' ) return { ok: false, reason: 'empty path segment' };
+    if (value === '.' || value === '..') return { ok: false, reason: 'path traversal' };
+    // eslint-disable-next-line no-control-regex
+    if (/[\\/\u0000-\u001f\u007f]/.test(value)) return { ok: false, reason: 'forbidden character in path' };
+    decoded.push(value);
+  }
+  return { ok: true, key: decoded.join('/') };
+}
