@@ -1,4 +1,4 @@
-import { readProjectConfiguration, Tree } from '@nx/devkit';
+import { addProjectConfiguration, readProjectConfiguration, Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { findWorkspaceRoot } from '@factsway/service-catalog';
 import { readFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { catalogServicesPath, readCatalogEntries } from '../../lib/catalog-source';
 import { serviceGenerator } from './generator';
 import { migrationsDirectory } from './steps/add-migration';
+import { derivedArtifactsToRegenerate } from './steps/regenerate-derived-artifacts';
 
 /** An empty workspace holding the real catalog file, as the generator finds it in this repo. */
 function workspaceWithCatalog(): Tree {
@@ -51,6 +52,7 @@ describe('service generator', () => {
       options: { bundle: true, platform: 'node', main: `${root}/src/main.ts`, outputPath: `dist/${root}` },
     });
     expect(project.targets?.['serve']?.options).toMatchObject({ buildTarget: 'billing-service:build' });
+    expect(project.targets?.['typecheck']?.options).toEqual({ command: `tsc -p ${root}/tsconfig.app.json --noEmit` });
   });
 
   it('appends a typed catalog entry with defaults that still compiles', async () => {
@@ -146,5 +148,15 @@ describe('service generator', () => {
       await expect(serviceGenerator(tree, { name: 'billing', port: 3011 })).rejects.toThrow(/Service "billing" already exists/);
       expect(tree.read(catalogServicesPath, 'utf-8')).toBe(catalogBefore);
     });
+  });
+});
+
+describe('derived artifacts', () => {
+  it('regenerates the catalog-derived artifacts of the projects that declare them, after writing', async () => {
+    const tree = workspaceWithCatalog();
+    expect(derivedArtifactsToRegenerate(tree)).toEqual([]);
+    addProjectConfiguration(tree, 'kubernetes', { root: 'infra/kubernetes', targets: { synth: { executor: 'nx:run-commands', options: { command: 'true' } } } });
+    addProjectConfiguration(tree, 'monitoring', { root: 'infra/monitoring', targets: { test: {} } });
+    expect(derivedArtifactsToRegenerate(tree).map((t) => `${t.project}:${t.target}`)).toEqual(['kubernetes:synth']);
   });
 });

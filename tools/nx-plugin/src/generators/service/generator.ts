@@ -1,4 +1,4 @@
-import { formatFiles, GeneratorCallback, runTasksInSerial, Tree } from '@nx/devkit';
+import { GeneratorCallback, runTasksInSerial, Tree } from '@nx/devkit';
 import { normalizeOptions } from './normalize-options';
 import { ServiceGeneratorSchema } from './schema';
 import { serviceGeneratorSteps } from './steps';
@@ -18,7 +18,6 @@ export async function serviceGenerator(tree: Tree, schema: ServiceGeneratorSchem
       throw new Error(`service generator, step "${step.name}": ${(error as Error).message}`);
     }
   }
-  await formatFiles(tree);
   return runTasksInSerial(...afterWrite);
 }
 

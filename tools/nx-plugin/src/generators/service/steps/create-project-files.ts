@@ -1,4 +1,5 @@
 import { addProjectConfiguration, generateFiles, joinPathFragments, offsetFromRoot, OverwriteStrategy, ProjectConfiguration } from '@nx/devkit';
+import { peerUrlVariable } from '@factsway/service-catalog';
 import { join } from 'node:path';
 import { NormalizedServiceOptions } from '../normalize-options';
 import { ServiceGeneratorStep } from '../step';
@@ -17,6 +18,7 @@ export const createProjectFiles: ServiceGeneratorStep = {
         ...options,
         offsetFromRoot: offsetFromRoot(options.projectRoot),
         ownsTables: options.tables.length > 0,
+        peerVariables: options.peers.map(peerUrlVariable),
         tmpl: '',
       },
       { overwriteStrategy: OverwriteStrategy.KeepExisting },
@@ -45,9 +47,17 @@ export function serviceProjectConfiguration(options: NormalizedServiceOptions): 
           main: joinPathFragments(root, 'src/main.ts'),
           tsConfig: joinPathFragments(root, 'tsconfig.app.json'),
           generatePackageJson: true,
+          // esbuild only transpiles; `typecheck` (and ts-jest in `test`) check the types.
+          skipTypeCheck: true,
           esbuildConfig: joinPathFragments(root, 'esbuild.config.cjs'),
         },
         configurations: { development: {}, production: {} },
+      },
+      typecheck: {
+        executor: 'nx:run-commands',
+        cache: true,
+        inputs: ['default', '^production'],
+        options: { command: `tsc -p ${joinPathFragments(root, 'tsconfig.app.json')} --noEmit` },
       },
       serve: {
         continuous: true,
