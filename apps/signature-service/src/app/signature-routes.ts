@@ -1,0 +1,37 @@
+import type { Router } from 'express';
+import type { Pool } from 'pg';
+import { fetchCase, partiesOnSide } from '@factsway/records-client';
+import { parseBody, ulidString, type PeerClient } from '@factsway/shared-utils';
+import { attorneySchema } from './signature-data';
+import { DEFAULT_SIGNATURE_LINES, formatSignature, roleOf, type CaseParties } from './signature-formatter';
+import { findSignatureTemplateOrNotFound } from './signature-template-routes';
+
+const formatBody = attorneySchema.extend({
+  templateId: ulidString.optional(),
+  caseId: ulidString.optional(),
+});
+
+/** `POST /api/signature/format`: attorney and firm data (and optionally a case) -> signature block lines. */
+export function registerSignatureRoutes(router: Router, db: Pool, peers: PeerClient): void {
+  router.post('/api/signature/format', async (req, res) => {
+    const { templateId, caseId, ...attorney } = parseBody(formatBody, req);
+    const template = templateId ? await findSignatureTemplateOrNotFound(db, templateId) : null;
+    let caseParties: CaseParties | undefined;
+    if (caseId) {
+      const recordsCase = await fetchCase(peers, caseId);
+      caseParties = {
+        caseNumber: recordsCase.caseNumber ?? undefined,
+        plaintiffs: partiesOnSide(recordsCase, 'plaintiff'),
+        defendants: partiesOnSide(recordsCase, 'defendant'),
+      };
+    }
+    const lines = formatSignature(attorney, template?.lines ?? DEFAULT_SIGNATURE_LINES, caseParties);
+    res.json({
+      lines,
+      text: lines.join('\n'),
+      role: roleOf(attorney, caseParties) ?? null,
+      templateId: template?.id ?? null,
+      caseId: caseId ?? null,
+    });
+  });
+}

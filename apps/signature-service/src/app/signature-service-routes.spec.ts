@@ -1,0 +1,174 @@
+import { createServer } from 'node:net';
+import { Pool } from 'pg';
+import { startTestDatabase, type TestDatabase } from '@factsway/database';
+import { platformVersion } from '@factsway/service-catalog';
+import { createService, type RunningService } from '@factsway/shared-utils';
+import { registerSignatureServiceRoutes } from './signature-service-routes';
+
+const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+
+const attorney = {
+  name: 'Maria Lopez',
+  barNumber: '24012345',
+  firm: 'Lopez & Partners LLP',
+  address: ['100 Congress Ave., Suite 2000', 'Austin, Texas 78701'],
+  phone: '(512) 555-0100',
+  email: 'mlopez@lopezpartners.example',
+  role: 'Attorney for Plaintiff',
+};
+
+const federalTemplate = {
+  name: 'Federal e-filing',
+  jurisdiction: 'US',
+  lines: ['Dated: {date}', 'Respectfully submitted,', '/s/ {name}', '{name} (Bar No. {barNumber})', '{firm}', '{address}', '{email}', '{role}'],
+};
+
+/** A TCP port that was just free and is now closed: connecting to it is refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('signature-service', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let service: RunningService;
+
+  beforeAll(async () => {
+    database = await startTestDatabase({ migrate: true });
+    pool = new Pool({ connectionString: database.url, max: 2 });
+    service = await createService({
+      name: 'signature',
+      routes: registerSignatureServiceRoutes,
+      env: {
+        APP_VERSION: platformVersion(),
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: database.url,
+        RECORDS_SERVICE_URL: `http://127.0.0.1:${await closedPort()}`,
+      },
+    }).listen(0);
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await pool?.end();
+    await database?.stop();
+  });
+
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${service.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const templateCount = async () => Number((await pool.query('SELECT count(*) FROM signature_templates')).rows[0].count);
+
+  async function expectError(response: Response, status: number, code: string): Promise<string> {
+    const body = await response.json();
+    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
+    return body.error.message;
+  }
+
+  describe('signature templates CRUD', () => {
+    it('creates, reads, lists, replaces and deletes a template', async () => {
+      const created = await call('POST', '/api/signature/templates', federalTemplate);
+      expect(created.status).toBe(201);
+      const template = await created.json();
+      expect(template).toMatchObject({ ...federalTemplate, id: expect.stringMatching(/^[0-9A-Z]{26}$/) });
+      expect(created.headers.get('location')).toBe(`/api/signature/templates/${template.id}`);
+      const row = (await pool.query('SELECT template FROM signature_templates WHERE id = $1', [template.id])).rows[0];
+      expect(row.template).toBe(federalTemplate.lines.join('\n'));
+
+      expect(await (await call('GET', `/api/signature/templates/${template.id}`)).json()).toEqual(template);
+      const list = await (await call('GET', '/api/signature/templates?jurisdiction=US&limit=5')).json();
+      expect(list).toEqual({ items: [template], total: 1, limit: 5, offset: 0 });
+
+      const replaced = await call('PUT', `/api/signature/templates/${template.id}`, { name: 'Renamed', lines: ['/s/ {name}'] });
+      expect(replaced.status).toBe(200);
+      expect(await replaced.json()).toMatchObject({ id: template.id, name: 'Renamed', jurisdiction: null, lines: ['/s/ {name}'] });
+
+      expect((await call('DELETE', `/api/signature/templates/${template.id}`)).status).toBe(204);
+      expect((await call('GET', `/api/signature/templates/${template.id}`)).status).toBe(404);
+      expect(await templateCount()).toBe(0);
+    });
+
+    it('refuses bad template input with 400, 409 or 413 and changes nothing', async () => {
+      const existing = await (await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'kept' })).json();
+      const before = await templateCount();
+      const post = (body: unknown) => call('POST', '/api/signature/templates', body);
+      await expectError(await post('{"name": '), 400, 'malformed_json');
+      expect(await expectError(await post({ lines: ['{name}'] }), 400, 'validation_failed')).toContain('body.name');
+      expect(await expectError(await post({ name: 'x', lines: ['{fax}'] }), 400, 'validation_failed')).toContain('unknown placeholder {fax}');
+      expect(await expectError(await post({ name: 'x', lines: [] }), 400, 'validation_failed')).toContain('body.lines');
+      expect(await expectError(await post({ name: 'x', lines: [42] }), 400, 'validation_failed')).toContain('body.lines.0');
+      expect(await expectError(await post({ name: 'x', lines: ['a\nb'] }), 400, 'validation_failed')).toContain('line breaks');
+      expect(await expectError(await post({ ...federalTemplate, name: 'kept' }), 409, 'conflict')).toContain('"kept"');
+      await expectError(await post({ ...federalTemplate, name: 'z'.repeat(2_000_000) }), 413, 'payload_too_large');
+      await expectError(await call('PUT', `/api/signature/templates/${existing.id}`, { name: 'kept', lines: 'x' }), 400, 'validation_failed');
+      expect(await templateCount()).toBe(before);
+      expect(await (await call('GET', `/api/signature/templates/${existing.id}`)).json()).toEqual(existing);
+    });
+
+    it('answers unknown ids with 404 and malformed ids with 400', async () => {
+      await expectError(await call('GET', `/api/signature/templates/${UNKNOWN_ID}`), 404, 'not_found');
+      await expectError(await call('PUT', `/api/signature/templates/${UNKNOWN_ID}`, federalTemplate), 404, 'not_found');
+      await expectError(await call('DELETE', `/api/signature/templates/${UNKNOWN_ID}`), 404, 'not_found');
+      await expectError(await call('GET', '/api/signature/templates/zzz'), 400, 'validation_failed');
+      await expectError(await call('GET', '/api/signature/templates?offset=-1'), 400, 'validation_failed');
+    });
+  });
+
+  describe('POST /api/signature/format', () => {
+    it('formats a block with the default template', async () => {
+      const response = await call('POST', '/api/signature/format', attorney);
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body.lines).toEqual([
+        'Respectfully submitted,',
+        '',
+        'LOPEZ & PARTNERS LLP',
+        '',
+        'By: /s/ Maria Lopez',
+        'Maria Lopez',
+        'State Bar No. 24012345',
+        '100 Congress Ave., Suite 2000',
+        'Austin, Texas 78701',
+        'Telephone: (512) 555-0100',
+        'Email: mlopez@lopezpartners.example',
+        '',
+        'Attorney for Plaintiff',
+      ]);
+      expect(body).toMatchObject({ text: body.lines.join('\n'), role: 'Attorney for Plaintiff', templateId: null, caseId: null });
+    });
+
+    it('formats with a stored template', async () => {
+      const template = await (await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'for format' })).json();
+      const body = await (await call('POST', '/api/signature/format', { ...attorney, date: '2026-03-05', templateId: template.id })).json();
+      expect(body.templateId).toBe(template.id);
+      expect(body.lines.slice(0, 4)).toEqual(['Dated: March 5, 2026', 'Respectfully submitted,', '/s/ Maria Lopez', 'Maria Lopez (Bar No. 24012345)']);
+    });
+
+    it.each([
+      ['malformed JSON', '{"name":', 400, 'malformed_json', ''],
+      ['a missing bar number', { ...attorney, barNumber: undefined }, 400, 'validation_failed', 'body.barNumber'],
+      ['an address that is not a list', { ...attorney, address: '1 Main St.' }, 400, 'validation_failed', 'body.address'],
+      ['a malformed email', { ...attorney, email: 'not-an-email' }, 400, 'validation_failed', 'body.email'],
+      ['an impossible date', { ...attorney, date: '2026-02-30' }, 400, 'validation_failed', 'body.date'],
+      ['an unknown side', { ...attorney, represents: 'intervenor' }, 400, 'validation_failed', 'body.represents'],
+      ['an unknown field', { ...attorney, fax: '555' }, 400, 'validation_failed', 'fax'],
+      ['a malformed template id', { ...attorney, templateId: 'T1' }, 400, 'validation_failed', 'body.templateId'],
+      ['an unknown template id', { ...attorney, templateId: UNKNOWN_ID }, 404, 'not_found', UNKNOWN_ID],
+    ])('refuses %s', async (_name, body, status, code, inMessage) => {
+      expect(await expectError(await call('POST', '/api/signature/format', body), status, code)).toContain(inMessage);
+    });
+
+    it('answers 503 when records-service is down, without crashing', async () => {
+      const message = await expectError(await call('POST', '/api/signature/format', { ...attorney, caseId: UNKNOWN_ID }), 503, 'peer_unavailable');
+      expect(message).toContain('records');
+      expect((await fetch(`${service.url}/ready`)).status).toBe(200);
+    });
+  });
+});
