@@ -1,7 +1,7 @@
 import { postgresMetrics } from '../../metrics';
 import { AlertDefinition } from '../rule-types';
 
-const pg = `job="${postgresMetrics.job}",namespace="factsway-prod",pod="factsway-db-1"`;
+const pg = `job="${postgresMetrics.job}",namespace="factsway-prod",pod="factsway-postgres-1"`;
 
 /**
  * Production only: the CloudNativePG instance exporter (port 9187). `up == 0` means the
@@ -31,7 +31,7 @@ export const postgresDown: AlertDefinition = {
         { series: `${postgresMetrics.collectorUp}{${pg}}`, values: '1 1 0x20' },
       ],
       evalTime: '10m',
-      expectFiring: [{ severity: 'critical', namespace: 'factsway-prod', pod: 'factsway-db-1' }],
+      expectFiring: [{ severity: 'critical', namespace: 'factsway-prod', pod: 'factsway-postgres-1' }],
     },
     {
       name: 'does not fire for a one-minute restart',
