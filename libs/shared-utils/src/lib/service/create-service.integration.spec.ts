@@ -1,5 +1,4 @@
 import { request as httpRequest } from 'node:http';
-import { createConnection } from 'node:net';
 import { z } from 'zod';
 import { LogCapture } from '../../testing/log-capture';
 import { conflict } from '../errors/http-error';
@@ -34,14 +33,32 @@ function rawRequest(
 describe('createService over real HTTP', () => {
   let running: RunningService;
   const logs = new LogCapture();
-  let releaseSlow: (() => void) | undefined;
+  const reported: unknown[] = [];
 
   beforeAll(async () => {
     const service = createService({
       name: 'export',
       env,
       logDestination: logs,
-      routes(router) {
+      acceptContentTypes: ['multipart/form-data'],
+      errorReporting(app) {
+        app.use((error: unknown, _req: unknown, _res: unknown, next: (e: unknown) => void) => {
+          reported.push(error);
+          next(error);
+        });
+      },
+      routes(router, { logger }) {
+        router.post('/api/upload', (req, res) => {
+          // The route reads an accepted non-JSON body itself.
+          let size = 0;
+          req.on('data', (chunk: Buffer) => (size += chunk.length));
+          req.on('end', () => res.json({ size, parsed: req.body !== undefined }));
+        });
+        router.post('/api/items/:id/touch', (req, res) => {
+          logger.info({ touched: req.params['id'] }, 'item touched');
+          res.json({ body: req.body ?? null });
+        });
+        router.get('/api/hang', () => undefined);
         router.get('/api/items/:id', (req, res) => {
           const { id } = parseParams(idParam, req);
           res.json({ id });
@@ -55,10 +72,6 @@ describe('createService over real HTTP', () => {
         });
         router.get('/api/boom', () => {
           throw new Error('secret internal detail');
-        });
-        router.get('/api/slow', async (_req, res) => {
-          await new Promise<void>((resolve) => (releaseSlow = resolve));
-          res.json({ slow: true });
         });
       },
     });
@@ -174,5 +187,53 @@ describe('createService over real HTTP', () => {
     // export's latency SLO is 2.5 s: a bucket edge sits exactly there.
     expect(text).toMatch(/http_request_duration_seconds_bucket\{le="2.5",/);
     expect(text).toContain('process_cpu_seconds_total');
+  });
+
+  it('puts the request id on log lines the route writes through the context logger', async () => {
+    const id = newId();
+    const response = await fetch(`${running.url}/api/items/${id}/touch`, { method: 'POST', headers: { 'x-request-id': 'touch-1' } });
+    expect(await response.json()).toEqual({ body: null });
+    expect(logs.lines.find((l) => l['msg'] === 'item touched')).toMatchObject({ touched: id, requestId: 'touch-1' });
+  });
+
+  it('parses application/*+json and lets accepted non-JSON types through unparsed', async () => {
+    const json = await fetch(`${running.url}/api/items/${newId()}/touch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/merge-patch+json' },
+      body: JSON.stringify({ a: 1 }),
+    });
+    expect(await json.json()).toEqual({ body: { a: 1 } });
+    const upload = await rawRequest(running.url, {
+      method: 'POST',
+      path: '/api/upload',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: Buffer.alloc(2048, 1),
+    });
+    expect(upload.status).toBe(200);
+    expect(JSON.parse(upload.body)).toEqual({ size: 2048, parsed: false });
+  });
+
+  it('hands every error to the error-reporting hook before rendering it', async () => {
+    reported.length = 0;
+    await fetch(`${running.url}/api/boom`);
+    await fetch(`${running.url}/nope`);
+    expect(reported).toHaveLength(2);
+    expect((reported[0] as Error).message).toBe('secret internal detail');
+    expect(reported[1]).toMatchObject({ status: 404 });
+  });
+
+  it('counts a request the client abandoned as status 499', async () => {
+    await new Promise<void>((resolve) => {
+      const req = httpRequest(`${running.url}/api/hang`);
+      req.on('error', () => resolve());
+      req.end();
+      setTimeout(() => req.destroy(), 200);
+    });
+    let text = '';
+    for (let attempt = 0; attempt < 50 && !text.includes('route="/api/hang",status="499"'); attempt += 1) {
+      text = await (await fetch(`${running.url}/metrics`)).text();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(text).toContain('http_requests_total{method="GET",route="/api/hang",status="499"');
   });
 });
