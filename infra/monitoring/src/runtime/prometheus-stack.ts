@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localAlertmanagerConfig } from '../alertmanager/alertmanager-config';
-import { monitoringFiles, ruleFiles, toYaml } from '../generated-files';
+import { monitoringFiles, ruleFiles, toYaml } from '../monitoring-files';
 import { LocalTargets, localPrometheusConfig } from '../prometheus/local-config';
 import { ManagedProcess, startManagedProcess } from './managed-process';
 import { findBinary } from './find-binary';

@@ -1,0 +1,19 @@
+import { stringify } from 'yaml';
+
+/** The committed files, relative to infra/monitoring/. Both Prometheus variants load the same rule files. */
+export const monitoringFiles = {
+  prometheusConfig: 'prometheus-config.yaml',
+  prometheusLocal: 'prometheus-local.yaml',
+  recordingRules: 'recording-rules.yml',
+  alerts: 'alerts.yml',
+  alertTests: 'alerts.test.yml',
+  alertmanager: 'alertmanager.yml',
+  alertmanagerLocal: 'alertmanager-local.yml',
+  dashboard: 'grafana-dashboard.json',
+} as const;
+
+export const ruleFiles = [monitoringFiles.recordingRules, monitoringFiles.alerts];
+
+export function toYaml(value: unknown): string {
+  return stringify(value, { lineWidth: 0 });
+}
