@@ -9,3 +9,5 @@ export { localAlertmanagerConfig } from './alertmanager/alertmanager-config';
 export { startAlertmanager, startPrometheus } from './runtime/prometheus-stack';
 export type { ManagedProcess } from './runtime/managed-process';
 export { lookupBinary } from './runtime/find-binary';
+export { startLocalMonitoring } from './runtime/local-monitoring';
+export type { LocalMonitoring, LocalMonitoringOptions } from './runtime/local-monitoring';

@@ -1,8 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 
 export interface ManagedProcess {
   readonly name: string;
   readonly url: string;
+  readonly pid: number | undefined;
   /** Last lines of its output, for error messages. */
   output(): string;
   stop(): Promise<void>;
@@ -16,10 +18,13 @@ export async function startManagedProcess(options: {
   url: string;
   readyUrl: string;
   timeoutMs?: number;
+  /** Output is also appended here when given. */
+  logFile?: string;
 }): Promise<ManagedProcess> {
   const child = spawn(options.command, options.args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
+    if (options.logFile) appendFileSync(options.logFile, chunk);
     lines.push(...chunk.toString().split('\n').filter(Boolean));
     lines.splice(0, Math.max(0, lines.length - 40));
   };
@@ -29,6 +34,7 @@ export async function startManagedProcess(options: {
   const managed: ManagedProcess = {
     name: options.name,
     url: options.url,
+    pid: child.pid,
     output: () => lines.join('\n'),
     stop: () => stopChild(child, exited),
   };

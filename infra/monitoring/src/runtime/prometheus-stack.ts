@@ -9,7 +9,12 @@ import { findBinary } from './find-binary';
 const projectRoot = join(__dirname, '..', '..');
 
 /** Starts Alertmanager with the local routing tree on 127.0.0.1:`port`; receivers post to `webhookUrl` if given. */
-export async function startAlertmanager(options: { port: number; workDir: string; webhookUrl?: string }): Promise<ManagedProcess> {
+export async function startAlertmanager(options: {
+  port: number;
+  workDir: string;
+  webhookUrl?: string;
+  logFile?: string;
+}): Promise<ManagedProcess> {
   const dir = join(options.workDir, 'alertmanager');
   mkdirSync(join(dir, 'data'), { recursive: true });
   const configFile = join(dir, monitoringFiles.alertmanagerLocal);
@@ -27,6 +32,7 @@ export async function startAlertmanager(options: { port: number; workDir: string
     ],
     url,
     readyUrl: `${url}/-/ready`,
+    logFile: options.logFile,
   });
 }
 
@@ -34,7 +40,12 @@ export async function startAlertmanager(options: { port: number; workDir: string
  * Starts Prometheus with the local scrape configuration and the committed rule files
  * (copied next to the config, exactly as production loads them) on 127.0.0.1:`port`.
  */
-export async function startPrometheus(options: { port: number; workDir: string; targets: LocalTargets }): Promise<ManagedProcess> {
+export async function startPrometheus(options: {
+  port: number;
+  workDir: string;
+  targets: LocalTargets;
+  logFile?: string;
+}): Promise<ManagedProcess> {
   const dir = join(options.workDir, 'prometheus');
   mkdirSync(join(dir, 'data'), { recursive: true });
   for (const file of ruleFiles) copyFileSync(join(projectRoot, file), join(dir, file));
@@ -52,5 +63,6 @@ export async function startPrometheus(options: { port: number; workDir: string; 
     ],
     url,
     readyUrl: `${url}/-/ready`,
+    logFile: options.logFile,
   });
 }
