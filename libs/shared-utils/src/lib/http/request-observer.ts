@@ -10,17 +10,20 @@ export const CLIENT_CLOSED_STATUS = 499;
 
 /**
  * The first middleware of every service: assigns the request id (header in and out),
+ * asks keep-alive clients to reconnect elsewhere once shutdown began,
  * runs the rest of the request inside its context, and when the response ends records
  * one metrics observation and one log line (method, route, status, duration).
  * Hand-written rather than pino-http + express-prom-bundle: FIELD-NOTES measured those at
  * 0.57x of bare Express, a lean equivalent at 0.86x.
  */
-export function observeRequests(logger: Logger, metrics: HttpMetrics): RequestHandler {
+export function observeRequests(logger: Logger, metrics: HttpMetrics, isDraining: () => boolean): RequestHandler {
   return function requestObserver(req: Request, res: Response, next: NextFunction) {
     const start = process.hrtime.bigint();
     const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
     req.id = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    // While draining, finish the response and then drop its keep-alive connection.
+    if (isDraining()) res.setHeader('Connection', 'close');
 
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express } from 'express';
 import type { DestinationStream } from 'pino';
 import { loadConfig, type ServiceConfig } from '../config/service-config';
 import { createPool } from '../database/create-pool';
@@ -80,12 +80,7 @@ export function createService(options: CreateServiceOptions): Service {
   const app = express();
   app.disable('x-powered-by');
   trackRouteTemplates(app);
-  app.use(observeRequests(logger, httpMetrics));
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    // While draining, finish each response and then drop its keep-alive connection.
-    if (draining) res.setHeader('Connection', 'close');
-    next();
-  });
+  app.use(observeRequests(logger, httpMetrics, () => draining));
   app.use(
     healthRoutes({
       serviceId: config.serviceId,

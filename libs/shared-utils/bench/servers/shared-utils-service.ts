@@ -1,0 +1,11 @@
+// The same route through createService: request ids, metrics, JSON logs (stdout), body parsing, errors.
+import { runService } from '@factsway/shared-utils';
+
+void runService({
+  name: 'export',
+  routes(router) {
+    router.get('/api/cases/:id', (req, res) => {
+      res.json({ id: req.params['id'], caption: 'Doe v. Roe' });
+    });
+  },
+});
