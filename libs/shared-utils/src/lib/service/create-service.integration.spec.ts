@@ -236,4 +236,10 @@ describe('createService over real HTTP', () => {
     }
     expect(text).toContain('http_requests_total{method="GET",route="/api/hang",status="499"');
   });
+
+  it('answers a malformed percent-escape in a route parameter with 400, not 500', async () => {
+    const response = await rawRequest(running.url, { method: 'GET', path: '/api/items/%E0%A4%A' });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).error.code).toBe('bad_request');
+  });
 });
