@@ -1,11 +1,15 @@
 import type { Router } from 'express';
 import type { ServiceContext } from '@factsway/shared-utils';
+import { registerAuthorityRoutes } from './authority-routes';
+import { registerCitationRoutes } from './citation-routes';
+import { registerTableOfAuthoritiesRoutes } from './toa-routes';
 
 /**
- * The caselaw-service API (Detects and formats legal citations; authorities; table of authorities).
- * Mounted after the routes every service has (/health, /ready, /metrics).
+ * The caselaw-service API: citation detection and formatting (`/api/citations`),
+ * authorities CRUD (`/api/authorities`) and tables of authorities (`/api/toa/generate`).
  */
 export function registerRoutes(router: Router, context: ServiceContext): void {
-  void router;
-  void context;
+  registerCitationRoutes(router, context);
+  registerAuthorityRoutes(router, context);
+  registerTableOfAuthoritiesRoutes(router, context);
 }

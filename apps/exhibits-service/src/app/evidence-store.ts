@@ -24,6 +24,7 @@ interface EvidenceRow {
 const columns = 'id, label, description, fact_ids, created_at, updated_at';
 /** Labels in exhibit order: "B" before "AA" (shorter first, then alphabetical). */
 const labelOrder = 'length(label), label';
+const labelOrderDescending = 'length(label) DESC, label DESC';
 
 function toEvidence(row: EvidenceRow): Evidence {
   return {
@@ -45,7 +46,7 @@ function toEvidence(row: EvidenceRow): Evidence {
 export async function insertEvidence(db: Pool, description: string): Promise<Evidence> {
   return inTransaction(db, async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('exhibits.evidence.label'))`);
-    const last = await client.query<{ label: string }>(`SELECT label FROM evidence ORDER BY ${labelOrder} DESC LIMIT 1`);
+    const last = await client.query<{ label: string }>(`SELECT label FROM evidence ORDER BY ${labelOrderDescending} LIMIT 1`);
     const label = exhibitLabel((last.rows[0] ? (exhibitSequence(last.rows[0].label) as number) : 0) + 1);
     const { rows } = await client.query<EvidenceRow>(
       `INSERT INTO evidence (id, label, description) VALUES ($1, $2, $3) RETURNING ${columns}`,

@@ -1,11 +1,10 @@
 import type { Router } from 'express';
 import type { ServiceContext } from '@factsway/shared-utils';
+import { registerEvidenceRoutes } from './evidence-routes';
+import { registerExhibitRoutes } from './exhibit-routes';
 
-/**
- * The exhibits-service API (Evidence records; exhibit labels (A..Z, AA..) linked to facts).
- * Mounted after the routes every service has (/health, /ready, /metrics).
- */
+/** The exhibits-service API: evidence CRUD and fact links (`/api/evidence`), the exhibit list (`/api/exhibits`). */
 export function registerRoutes(router: Router, context: ServiceContext): void {
-  void router;
-  void context;
+  registerEvidenceRoutes(router, context);
+  registerExhibitRoutes(router, context);
 }

@@ -37,6 +37,8 @@ export interface ExhibitsTestPlatform {
 export async function startExhibitsTestPlatform(): Promise<ExhibitsTestPlatform> {
   const database = await startTestDatabase({ migrate: true });
   const pool = new Pool({ connectionString: database.url, max: 2 });
+  // An idle connection dropped by the server must show up in the output, not crash the test file.
+  pool.on('error', (error) => console.warn(`test pool: ${error.message}`));
   const db = { DATABASE_URL: database.url };
   const records = await startService('records', registerRecordsRoutes, db);
   const facts = await startService('facts', registerFactsRoutes, { ...db, RECORDS_SERVICE_URL: records.url });

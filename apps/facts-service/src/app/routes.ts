@@ -1,11 +1,14 @@
 import type { Router } from 'express';
 import type { ServiceContext } from '@factsway/shared-utils';
+import { registerFactRoutes } from './fact-routes';
+import { registerSentenceRoutes } from './sentence-routes';
 
 /**
- * The facts-service API (Splits a draft&#39;s text into sentences with offsets; registers facts).
- * Mounted after the routes every service has (/health, /ready, /metrics).
+ * The facts-service API: sentence detection (`/api/facts/detect-sentences`, `/api/facts/sentences`)
+ * and facts CRUD (`/api/facts`). Sentence routes come first so that `/api/facts/sentences`
+ * is not read as a fact id.
  */
 export function registerRoutes(router: Router, context: ServiceContext): void {
-  void router;
-  void context;
+  registerSentenceRoutes(router, context);
+  registerFactRoutes(router, context);
 }
