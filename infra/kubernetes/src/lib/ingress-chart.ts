@@ -55,8 +55,9 @@ export class IngressChart extends Chart {
         labels,
         annotations: {
           'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
-          // ingestion accepts .docx uploads up to 50 MB; each service enforces its own limit.
-          'nginx.ingress.kubernetes.io/proxy-body-size': '50m',
+          // Above ingestion's 50 MB file cap plus multipart overhead, so the service itself
+          // answers an oversized upload with its JSON 413 instead of nginx's HTML page.
+          'nginx.ingress.kubernetes.io/proxy-body-size': '60m',
         },
       },
       spec: {
