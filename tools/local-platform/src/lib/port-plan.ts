@@ -1,0 +1,80 @@
+import { platform, services } from '@factsway/service-catalog';
+import { localUpdateBucket } from '@factsway/update-origin';
+import { createServer } from 'node:net';
+
+/** Where each part listens on 127.0.0.1. */
+export interface PortPlan {
+  postgres: number;
+  updateOrigin: number;
+  updateBucket: number;
+  /** Keyed by catalog short name. */
+  services: Record<string, number>;
+}
+
+/** The fixed ports of `npm start`: the catalog's service ports and `platform.localPorts`. */
+export function catalogPortPlan(): PortPlan {
+  return {
+    postgres: platform.localPorts.postgres,
+    updateOrigin: platform.localPorts.updateOrigin,
+    updateBucket: localUpdateBucket.port,
+    services: Object.fromEntries(services.map((s) => [s.name, s.port])),
+  };
+}
+
+/** Ports the OS reports free, so a test run does not collide with a running `npm start`. */
+export async function freePortPlan(): Promise<PortPlan> {
+  const picked: number[] = [];
+  const next = async () => {
+    const port = await freePort();
+    picked.push(port);
+    return port;
+  };
+  const plan: PortPlan = {
+    postgres: await next(),
+    updateOrigin: await next(),
+    updateBucket: await next(),
+    services: {},
+  };
+  for (const s of services) plan.services[s.name] = await next();
+  // The OS may hand out a just-released port again: then pick afresh.
+  if (new Set(picked).size !== picked.length) return freePortPlan();
+  return plan;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Fails before anything starts when a port the platform needs is taken (typically by
+ * another `npm start`). PostgreSQL is left out: a running local database is reused.
+ */
+export async function assertPortsFree(plan: PortPlan): Promise<void> {
+  const wanted: [string, number][] = [
+    ['update origin', plan.updateOrigin],
+    ['update bucket', plan.updateBucket],
+    ...Object.entries(plan.services).map(([name, port]): [string, number] => [`${name}-service`, port]),
+  ];
+  const taken: string[] = [];
+  for (const [what, port] of wanted) {
+    if (!(await isPortFree(port))) taken.push(`${port} (${what})`);
+  }
+  if (taken.length > 0) {
+    throw new Error(`ports in use on 127.0.0.1: ${taken.join(', ')}. Is another \`npm start\` running? Stop it first.`);
+  }
+}

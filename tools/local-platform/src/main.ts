@@ -1,0 +1,62 @@
+// `npm start` (nx run local-platform:start): the whole platform on this machine until Ctrl-C.
+import { relative } from 'node:path';
+import { PlatformStartError, startLocalPlatform } from './lib/start-local-platform';
+import { statusTable } from './lib/status-table';
+
+const say = (line: string) => process.stdout.write(`[local-platform] ${line}\n`);
+
+async function main(): Promise<void> {
+  const interrupted = new AbortController();
+  let platform: Awaited<ReturnType<typeof startLocalPlatform>> | undefined;
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      say(`${signal} again: exiting now`);
+      process.exit(130);
+    }
+    stopping = true;
+    if (!platform) {
+      say(`${signal}: stopping what has started`);
+      interrupted.abort(new Error(`interrupted by ${signal}`));
+      return;
+    }
+    say(`${signal}: stopping the services, the update origin and PostgreSQL`);
+    platform.stop().then(
+      () => {
+        say('stopped');
+        process.exit(0);
+      },
+      (error: Error) => {
+        say(`stopping failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  say('starting PostgreSQL, migrations, services and the update origin');
+  try {
+    platform = await startLocalPlatform({
+      logLevel: process.env['LOG_LEVEL'] || 'info',
+      report: say,
+      signal: interrupted.signal,
+    });
+  } catch (error) {
+    const what = error instanceof PlatformStartError ? `${error.component} failed: ${error.reason}` : (error as Error).stack;
+    say(`the platform did not come up: ${what}`);
+    process.exit(stopping ? 130 : 1);
+  }
+  process.stdout.write(`\n${statusTable(platform.endpoints)}\n\n`);
+  say(
+    `FACTSWAY ${platform.version}: all ${platform.services.length} services ready in ${(platform.startedInMs / 1000).toFixed(1)} s. ` +
+      `Logs: ${relative(process.cwd(), platform.logsDir)}/. Ctrl-C stops everything.`,
+  );
+  if (stopping) {
+    // A signal arrived just as the last component came up.
+    stopping = false;
+    onSignal('SIGINT');
+  }
+}
+
+void main();
