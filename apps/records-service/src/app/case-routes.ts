@@ -1,0 +1,51 @@
+import { conflict, idParam, notFound, paginationQuery, parseBody, parseParams, parseQuery } from '@factsway/shared-utils';
+import type { Router } from 'express';
+import type { Pool } from 'pg';
+import { createCaseBody, updateCaseBody } from './case-schema';
+import { CaseStore } from './case-store';
+import { page } from './pagination';
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** `/api/cases`: the matters drafts belong to. */
+export function registerCaseRoutes(router: Router, db: Pool): void {
+  const cases = new CaseStore(db);
+
+  router.get('/api/cases', async (req, res) => {
+    const pagination = parseQuery(paginationQuery, req);
+    const { items, total } = await cases.list(pagination);
+    res.json(page(items, total, pagination));
+  });
+
+  router.post('/api/cases', async (req, res) => {
+    const created = await cases.create(parseBody(createCaseBody, req));
+    res.status(201).location(`/api/cases/${created.id}`).json(created);
+  });
+
+  router.get('/api/cases/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    const found = await cases.get(id);
+    if (!found) throw notFound(`No case ${id}`);
+    res.json(found);
+  });
+
+  router.patch('/api/cases/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    const updated = await cases.update(id, parseBody(updateCaseBody, req));
+    if (!updated) throw notFound(`No case ${id}`);
+    res.json(updated);
+  });
+
+  router.delete('/api/cases/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    try {
+      if (!(await cases.delete(id))) throw notFound(`No case ${id}`);
+    } catch (error) {
+      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+        throw conflict(`Case ${id} still has drafts; delete them first`);
+      }
+      throw error;
+    }
+    res.status(204).end();
+  });
+}

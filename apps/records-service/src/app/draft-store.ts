@@ -1,0 +1,227 @@
+import { newId, type Pagination } from '@factsway/shared-utils';
+import type { Pool, PoolClient } from 'pg';
+import type { CreateDraft, DocumentContent, Draft, DraftChanges, DraftVersion } from './draft-schema';
+import { withTransaction } from './transaction';
+
+interface DraftRow {
+  id: string;
+  case_id: string;
+  template_id: string | null;
+  title: string;
+  content: DocumentContent;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface DraftVersionRow {
+  draft_id: string;
+  version: number;
+  title: string;
+  content: DocumentContent;
+  created_at: Date;
+}
+
+const toDraft = (row: DraftRow): Draft => ({
+  id: row.id,
+  caseId: row.case_id,
+  templateId: row.template_id,
+  title: row.title,
+  content: row.content,
+  version: row.version,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+const toDraftVersion = (row: DraftVersionRow): DraftVersion => ({
+  draftId: row.draft_id,
+  version: row.version,
+  title: row.title,
+  content: row.content,
+  createdAt: row.created_at.toISOString(),
+});
+
+/** What a versioned change came to. */
+export type DraftChangeResult =
+  | { outcome: 'changed'; draft: Draft }
+  | { outcome: 'missing' }
+  | { outcome: 'version-conflict'; currentVersion: number };
+
+/** Why a new draft could not be created. */
+export type DraftCreateResult =
+  | { outcome: 'created'; draft: Draft }
+  | { outcome: 'unknown-case' }
+  | { outcome: 'unknown-template' };
+
+/** Records the draft's new state as a `draft_versions` row, in the caller's transaction. */
+async function recordVersion(client: PoolClient, draft: DraftRow): Promise<void> {
+  await client.query(
+    'INSERT INTO draft_versions (id, draft_id, version, title, content) VALUES ($1, $2, $3, $4, $5)',
+    [newId(), draft.id, draft.version, draft.title, JSON.stringify(draft.content)],
+  );
+}
+
+/**
+ * SQL for `drafts` and `draft_versions`. Every change is one transaction that bumps
+ * `drafts.version` with a conditional UPDATE (`WHERE version = <expected>`) and writes
+ * the new state to `draft_versions`: of two concurrent changes based on the same
+ * version, the second waits for the first's row lock, then matches no row and is
+ * reported as a conflict. No update is lost.
+ */
+export class DraftStore {
+  constructor(private readonly db: Pool) {}
+
+  async list(pagination: Pagination): Promise<{ items: Draft[]; total: number }> {
+    return this.listWhere('TRUE', [], pagination);
+  }
+
+  async listByCase(caseId: string, pagination: Pagination): Promise<{ items: Draft[]; total: number }> {
+    return this.listWhere('case_id = $1', [caseId], pagination);
+  }
+
+  private async listWhere(condition: string, values: unknown[], { limit, offset }: Pagination) {
+    const n = values.length;
+    const [rows, count] = await Promise.all([
+      this.db.query<DraftRow>(`SELECT * FROM drafts WHERE ${condition} ORDER BY id LIMIT $${n + 1} OFFSET $${n + 2}`, [
+        ...values,
+        limit,
+        offset,
+      ]),
+      this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM drafts WHERE ${condition}`, values),
+    ]);
+    return { items: rows.rows.map(toDraft), total: count.rows[0].total };
+  }
+
+  async get(id: string): Promise<Draft | undefined> {
+    const { rows } = await this.db.query<DraftRow>('SELECT * FROM drafts WHERE id = $1', [id]);
+    return rows[0] && toDraft(rows[0]);
+  }
+
+  async create(input: CreateDraft): Promise<DraftCreateResult> {
+    return withTransaction(this.db, async (client) => {
+      // FOR KEY SHARE: the case (and template) cannot be deleted until this commits.
+      const found = await client.query('SELECT 1 FROM cases WHERE id = $1 FOR KEY SHARE', [input.caseId]);
+      if (found.rowCount === 0) return { outcome: 'unknown-case' } as const;
+      let content = input.content;
+      if (input.templateId) {
+        const template = await client.query<{ content: DocumentContent }>(
+          'SELECT content FROM templates WHERE id = $1 FOR KEY SHARE',
+          [input.templateId],
+        );
+        if (template.rowCount === 0) return { outcome: 'unknown-template' } as const;
+        content ??= template.rows[0].content;
+      }
+      const { rows } = await client.query<DraftRow>(
+        `INSERT INTO drafts (id, case_id, template_id, title, content, version)
+         VALUES ($1, $2, $3, $4, $5, 1) RETURNING *`,
+        [
+          newId(),
+          input.caseId,
+          input.templateId ?? null,
+          input.title,
+          JSON.stringify(content ?? { title: input.title, sections: [] }),
+        ],
+      );
+      await recordVersion(client, rows[0]);
+      return { outcome: 'created', draft: toDraft(rows[0]) } as const;
+    });
+  }
+
+  /** Applies `changes` if the draft is still at `expectedVersion`. */
+  async update(id: string, expectedVersion: number, changes: DraftChanges): Promise<DraftChangeResult | { outcome: 'unknown-template' }> {
+    return withTransaction(this.db, async (client) => {
+      if (changes.templateId) {
+        const template = await client.query('SELECT 1 FROM templates WHERE id = $1 FOR KEY SHARE', [changes.templateId]);
+        if (template.rowCount === 0) return { outcome: 'unknown-template' } as const;
+      }
+      const { rows } = await client.query<DraftRow>(
+        `UPDATE drafts SET
+           title = COALESCE($3, title),
+           content = COALESCE($4::jsonb, content),
+           template_id = CASE WHEN $5::boolean THEN $6 ELSE template_id END,
+           version = version + 1,
+           updated_at = now()
+         WHERE id = $1 AND version = $2
+         RETURNING *`,
+        [
+          id,
+          expectedVersion,
+          changes.title ?? null,
+          changes.content ? JSON.stringify(changes.content) : null,
+          changes.templateId !== undefined,
+          changes.templateId ?? null,
+        ],
+      );
+      if (rows.length === 0) return this.whyNotChanged(client, id);
+      await recordVersion(client, rows[0]);
+      return { outcome: 'changed', draft: toDraft(rows[0]) } as const;
+    });
+  }
+
+  /**
+   * Makes the draft's title and content those of `version`, as a new version (history
+   * keeps everything). With `expectedVersion`, only if the draft is still at it.
+   */
+  async restore(
+    id: string,
+    version: number,
+    expectedVersion: number | undefined,
+  ): Promise<DraftChangeResult | { outcome: 'missing-version' }> {
+    return withTransaction(this.db, async (client) => {
+      const old = await client.query<DraftVersionRow>(
+        'SELECT * FROM draft_versions WHERE draft_id = $1 AND version = $2',
+        [id, version],
+      );
+      if (old.rowCount === 0) {
+        const draft = await client.query('SELECT 1 FROM drafts WHERE id = $1', [id]);
+        return draft.rowCount === 0 ? ({ outcome: 'missing' } as const) : ({ outcome: 'missing-version' } as const);
+      }
+      const { rows } = await client.query<DraftRow>(
+        `UPDATE drafts SET title = $3, content = $4, version = version + 1, updated_at = now()
+         WHERE id = $1 AND ($2::int IS NULL OR version = $2)
+         RETURNING *`,
+        [id, expectedVersion ?? null, old.rows[0].title, JSON.stringify(old.rows[0].content)],
+      );
+      if (rows.length === 0) return this.whyNotChanged(client, id);
+      await recordVersion(client, rows[0]);
+      return { outcome: 'changed', draft: toDraft(rows[0]) } as const;
+    });
+  }
+
+  /** Deletes the draft and its history; with `expectedVersion`, only if still at it. */
+  async delete(id: string, expectedVersion: number | undefined): Promise<DraftChangeResult | { outcome: 'deleted' }> {
+    return withTransaction(this.db, async (client) => {
+      const { rowCount } = await client.query('DELETE FROM drafts WHERE id = $1 AND ($2::int IS NULL OR version = $2)', [
+        id,
+        expectedVersion ?? null,
+      ]);
+      if (rowCount === 0) return this.whyNotChanged(client, id);
+      return { outcome: 'deleted' } as const;
+    });
+  }
+
+  async versions(id: string, { limit, offset }: Pagination): Promise<{ items: DraftVersion[]; total: number } | undefined> {
+    if (!(await this.get(id))) return undefined;
+    const [rows, count] = await Promise.all([
+      this.db.query<DraftVersionRow>(
+        'SELECT * FROM draft_versions WHERE draft_id = $1 ORDER BY version DESC LIMIT $2 OFFSET $3',
+        [id, limit, offset],
+      ),
+      this.db.query<{ total: number }>('SELECT count(*)::int AS total FROM draft_versions WHERE draft_id = $1', [id]),
+    ]);
+    return { items: rows.rows.map(toDraftVersion), total: count.rows[0].total };
+  }
+
+  async version(id: string, version: number): Promise<DraftVersion | undefined> {
+    const { rows } = await this.db.query<DraftVersionRow>(
+      'SELECT * FROM draft_versions WHERE draft_id = $1 AND version = $2',
+      [id, version],
+    );
+    return rows[0] && toDraftVersion(rows[0]);
+  }
+
+  private async whyNotChanged(client: PoolClient, id: string): Promise<DraftChangeResult> {
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM drafts WHERE id = $1', [id]);
+    return rows.length === 0 ? { outcome: 'missing' } : { outcome: 'version-conflict', currentVersion: rows[0].version };
+  }
+}

@@ -1,0 +1,42 @@
+import { idParam, notFound, paginationQuery, parseBody, parseParams, parseQuery } from '@factsway/shared-utils';
+import type { Router } from 'express';
+import type { Pool } from 'pg';
+import { page } from './pagination';
+import { createTemplateBody, updateTemplateBody } from './template-schema';
+import { TemplateStore } from './template-store';
+
+/** `/api/templates`: document templates that drafts start from. */
+export function registerTemplateRoutes(router: Router, db: Pool): void {
+  const templates = new TemplateStore(db);
+
+  router.get('/api/templates', async (req, res) => {
+    const pagination = parseQuery(paginationQuery, req);
+    const { items, total } = await templates.list(pagination);
+    res.json(page(items, total, pagination));
+  });
+
+  router.post('/api/templates', async (req, res) => {
+    const template = await templates.create(parseBody(createTemplateBody, req));
+    res.status(201).location(`/api/templates/${template.id}`).json(template);
+  });
+
+  router.get('/api/templates/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    const template = await templates.get(id);
+    if (!template) throw notFound(`No template ${id}`);
+    res.json(template);
+  });
+
+  router.patch('/api/templates/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    const template = await templates.update(id, parseBody(updateTemplateBody, req));
+    if (!template) throw notFound(`No template ${id}`);
+    res.json(template);
+  });
+
+  router.delete('/api/templates/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    if (!(await templates.delete(id))) throw notFound(`No template ${id}`);
+    res.status(204).end();
+  });
+}
