@@ -1,5 +1,6 @@
 import { PlatformComponent } from '../platform-component';
 import { migrationsComponent } from './migrations';
+import { monitoringComponent } from './monitoring';
 import { postgresComponent } from './postgres';
 import { servicesComponent } from './services';
 import { updateOriginComponent } from './update-origin';
@@ -14,4 +15,5 @@ export const platformComponents: readonly PlatformComponent[] = [
   migrationsComponent,
   servicesComponent,
   updateOriginComponent,
+  monitoringComponent,
 ];
