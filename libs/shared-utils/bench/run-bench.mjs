@@ -1,23 +1,29 @@
 #!/usr/bin/env node
 // Requests/sec of one Express route, bare vs through createService, side by side.
-// Both servers are bundled with esbuild (as services are built) and run as separate processes
-// on 127.0.0.1; autocannon drives them in turn, alternating, and the median of the rounds counts.
-//   node libs/shared-utils/bench/run-bench.mjs            (BENCH_SECONDS=10 BENCH_ROUNDS=2 BENCH_CONNECTIONS=50)
-import { spawn } from 'node:child_process';
+// Each variant is bundled with esbuild (as services are built) and runs as its own process on
+// 127.0.0.1 with its own autocannon process. All variants are loaded AT THE SAME TIME, so
+// whatever else the machine does slows them alike. Two figures per variant, as ratios to bare:
+//  - req/s: what autocannon measured (on a busy shared machine mostly scheduler wait);
+//  - CPU per request: the server's user+system CPU (/proc/<pid>/stat) over requests served.
+//    Its inverse is the req/s one core sustains, robust to other load: the capacity ratio.
+// Medians over the rounds are reported.
+//   node libs/shared-utils/bench/run-bench.mjs     (BENCH_SECONDS=10 BENCH_ROUNDS=3 BENCH_CONNECTIONS=20)
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = join(here, '../../..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const path = '/api/cases/01J9ZQ3V7K8M4N5P6Q7R8S9T0V';
 
 const variants = [
   { name: 'bare express', entry: 'servers/bare-express.ts', env: {} },
@@ -36,12 +42,19 @@ function freePort() {
   });
 }
 
-async function waitUntilUp(url, child) {
+async function startServer(bundle, env) {
+  const port = await freePort();
+  // Logs go to /dev/null: writing them is part of the cost, reading them is not.
+  const child = spawn(process.execPath, [bundle], {
+    env: { PATH: process.env.PATH, APP_VERSION: '0.0.0-bench', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}${path}`;
   for (let attempt = 0; attempt < 200; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${bundle} exited with ${child.exitCode}`);
     try {
       await fetch(url);
-      return;
+      return { child, url };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -49,62 +62,79 @@ async function waitUntilUp(url, child) {
   throw new Error(`server at ${url} never answered`);
 }
 
-async function measure(bundle, env) {
-  const port = await freePort();
-  // Logs go to /dev/null: writing them is part of the cost, reading them is not.
-  const child = spawn(process.execPath, [bundle], {
-    env: { PATH: process.env.PATH, APP_VERSION: '0.0.0-bench', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}/api/cases/01J9ZQ3V7K8M4N5P6Q7R8S9T0V`;
-  try {
-    await waitUntilUp(url, child);
-    await autocannon({ url, connections, duration: 2 }); // warm-up (JIT, connection pool)
-    const result = await autocannon({ url, connections, duration: seconds });
-    if (result.errors || result.non2xx) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx responses`);
-    return { rps: result.requests.average, p99: result.latency.p99 };
-  } finally {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
-  }
+const clockTicksPerSecond = Number((await promisify(execFile)('getconf', ['CLK_TCK'])).stdout.trim()) || 100;
+
+/** User + system CPU seconds a process has used so far. */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond; // utime, stime
+}
+
+const run = promisify(execFile);
+async function load(url, duration) {
+  const { stdout } = await run(process.execPath, [join(here, 'load-generator.mjs'), url, String(connections), String(duration)]);
+  const result = JSON.parse(stdout);
+  if (result.errors || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+  return result;
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const outdir = mkdtempSync(join(tmpdir(), 'shared-utils-bench-'));
+const servers = [];
 try {
   const bundles = {};
-  for (const variant of variants) {
-    const outfile = join(outdir, variant.entry.replace(/\W+/g, '-') + '.js');
-    if (!bundles[variant.entry]) {
-      await build({
-        entryPoints: [join(here, variant.entry)],
-        outfile,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        logLevel: 'warning',
-        tsconfig: join(workspaceRoot, 'tsconfig.base.json'),
-      });
-      bundles[variant.entry] = outfile;
-    }
+  for (const { entry } of variants) {
+    if (bundles[entry]) continue;
+    bundles[entry] = join(outdir, entry.replace(/\W+/g, '-') + '.js');
+    await build({
+      entryPoints: [join(here, entry)],
+      outfile: bundles[entry],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'warning',
+      tsconfig: join(workspaceRoot, 'tsconfig.base.json'),
+    });
   }
-  const samples = Object.fromEntries(variants.map((v) => [v.name, []]));
+  for (const variant of variants) servers.push(await startServer(bundles[variant.entry], variant.env));
+  await Promise.all(servers.map((s) => load(s.url, 2))); // warm-up: JIT, connections
+
+  const rates = variants.map(() => []);
+  const rateRatios = variants.map(() => []);
+  const cpuPerRequest = variants.map(() => []);
+  const capacityRatios = variants.map(() => []);
   for (let round = 1; round <= rounds; round += 1) {
-    for (const variant of variants) {
-      const sample = await measure(bundles[variant.entry], variant.env);
-      samples[variant.name].push(sample);
-      console.log(`round ${round}  ${variant.name.padEnd(28)} ${Math.round(sample.rps)} req/s  p99 ${sample.p99} ms`);
-    }
+    const cpuBefore = servers.map((s) => cpuSeconds(s.child.pid));
+    const results = await Promise.all(servers.map((s) => load(s.url, seconds)));
+    const cpuUs = results.map((r, i) => ((cpuSeconds(servers[i].child.pid) - cpuBefore[i]) * 1e6) / r.total);
+    results.forEach((r, i) => {
+      rates[i].push(r.rps);
+      rateRatios[i].push(r.rps / results[0].rps);
+      cpuPerRequest[i].push(cpuUs[i]);
+      capacityRatios[i].push(cpuUs[0] / cpuUs[i]);
+    });
+    console.log(
+      `round ${round}: ` +
+        results
+          .map((r, i) => `${variants[i].name} ${Math.round(r.rps)} req/s, ${Math.round(cpuUs[i])} us CPU/req (p99 ${r.p99} ms)`)
+          .join(' | '),
+    );
   }
-  const baseline = median(samples[variants[0].name].map((s) => s.rps));
-  console.log(`\nGET /api/cases/:id, ${connections} connections, ${seconds} s x ${rounds} rounds, median req/s, Node ${process.version}`);
-  console.log('variant                        req/s    ratio to bare');
-  for (const variant of variants) {
-    const rps = median(samples[variant.name].map((s) => s.rps));
-    console.log(`${variant.name.padEnd(28)} ${String(Math.round(rps)).padStart(7)}    ${(rps / baseline).toFixed(2)}x`);
-  }
+  console.log(
+    `\nGET ${path}, all variants loaded at once, ${connections} connections each, ${seconds} s x ${rounds} rounds, Node ${process.version}`,
+  );
+  console.log('variant                         req/s  ratio   CPU us/req  capacity ratio (1-core req/s vs bare)');
+  variants.forEach((variant, i) => {
+    console.log(
+      `${variant.name.padEnd(28)} ${String(Math.round(median(rates[i]))).padStart(7)}  ${median(rateRatios[i]).toFixed(2)}x` +
+        `   ${String(Math.round(median(cpuPerRequest[i]))).padStart(9)}   ${median(capacityRatios[i]).toFixed(2)}x`,
+    );
+  });
 } finally {
+  for (const { child } of servers) child.kill('SIGTERM');
+  await Promise.all(servers.map(({ child }) => (child.exitCode === null ? once(child, 'exit') : undefined)));
   rmSync(outdir, { recursive: true, force: true });
 }
