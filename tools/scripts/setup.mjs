@@ -15,6 +15,12 @@ const systemPackages = {
   promtool: 'prometheus',
   'prometheus-alertmanager': 'prometheus-alertmanager',
   amtool: 'prometheus-alertmanager',
+  // Container images and the local deploy engine (tools/deploy): no daemon, no registry.
+  podman: 'podman',
+  buildah: 'buildah',
+  skopeo: 'skopeo',
+  runc: 'runc',
+  '/usr/libexec/podman/catatonit': 'catatonit',
 };
 
 function log(message) {
