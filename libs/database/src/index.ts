@@ -8,3 +8,4 @@ export * from './lib/migration-status';
 export * from './lib/create-migration';
 export * from './lib/workspace-paths';
 export { isAlive } from './lib/process-control';
+export { freePort } from './lib/free-port';
