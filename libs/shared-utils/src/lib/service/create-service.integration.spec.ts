@@ -5,15 +5,15 @@ import { conflict } from '../errors/http-error';
 import { idParam } from '../validation/common-schemas';
 import { parseBody, parseParams } from '../validation/parse-request';
 import { newId } from '../ids/new-id';
-import { createService, type RunningService } from './create-service';
+import { createService, type RunningService, type Service } from './create-service';
 import type { ErrorBody } from '../errors/error-body';
 
 async function errorOf(response: Response): Promise<ErrorBody['error']> {
   return ((await response.json()) as ErrorBody).error;
 }
 
-// export has no tables and no peers: no database needed for this suite.
-const env = { APP_VERSION: '1.2.3', LOG_LEVEL: 'info' };
+// export has no tables and no peers: it gets no pool, even with DATABASE_URL set (nothing listens there).
+const env = { APP_VERSION: '1.2.3', LOG_LEVEL: 'info', DATABASE_URL: 'postgres://u:p@127.0.0.1:9/none' };
 
 function rawRequest(
   url: string,
@@ -35,8 +35,10 @@ describe('createService over real HTTP', () => {
   const logs = new LogCapture();
   const reported: unknown[] = [];
 
+  let service: Service;
+
   beforeAll(async () => {
-    const service = createService({
+    service = createService({
       name: 'export',
       env,
       logDestination: logs,
@@ -92,6 +94,7 @@ describe('createService over real HTTP', () => {
   it('is always ready when the service owns no tables', async () => {
     const response = await fetch(`${running.url}/ready`);
     expect(response.status).toBe(200);
+    expect(service.context.db).toBeUndefined();
   });
 
   it('creates a request id, or echoes a valid incoming one, in the response header and the log line', async () => {

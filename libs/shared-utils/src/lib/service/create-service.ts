@@ -73,7 +73,10 @@ export function createService(options: CreateServiceOptions): Service {
   });
   const registry = createServiceRegistry(config.serviceId, config.appVersion);
   const httpMetrics = createHttpMetrics(registry, config.definition.slo.latencySeconds);
-  const db = config.databaseUrl ? createPool(config, registry, { logger }) : undefined;
+  // Only services that own tables (or ask for it) get a pool and a database readiness check,
+  // even when DATABASE_URL is set for every pod.
+  const needsDatabase = options.requiresDatabase ?? config.definition.tables.length > 0;
+  const db = needsDatabase && config.databaseUrl ? createPool(config, registry, { logger }) : undefined;
   const context: ServiceContext = { config, logger, db, registry, peers: createPeerClient(config.peerUrls, logger) };
 
   let draining = false;
