@@ -1,5 +1,5 @@
 import './instrument'; // first: error reporting must be set up before express and pg load
 import { runService } from '@factsway/shared-utils';
-import { registerRoutes } from './app/routes';
+import { serviceOptions } from './app/service-options';
 
-void runService({ name: 'ingestion', routes: registerRoutes });
+void runService(serviceOptions);

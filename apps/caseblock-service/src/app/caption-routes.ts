@@ -50,10 +50,8 @@ async function resolveCaseData(given: Partial<CaseData>, caseId: string | undefi
   const merged = { ...dropUndefined(fromCase), ...dropUndefined(given) };
   const parsed = caseDataSchema.safeParse(merged);
   if (!parsed.success) {
-    if (caseId) {
-      for (const issue of parsed.error.issues) issue.message += ` (neither in the request nor in case ${caseId})`;
-    }
-    throw validationError('body', parsed.error);
+    const where = caseId ? ` (neither in the request nor in case ${caseId})` : '';
+    throw validationError('body', new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, message: issue.message + where }))));
   }
   return parsed.data;
 }

@@ -1,14 +1,13 @@
 import { createService, type RunningService } from '@factsway/shared-utils';
 import { platformVersion } from '@factsway/service-catalog';
-import { registerRoutes } from './routes';
+import { serviceOptions } from './service-options';
 
 describe('export-service', () => {
   let running: RunningService;
 
   beforeAll(async () => {
     running = await createService({
-      name: 'export',
-      routes: registerRoutes,
+      ...serviceOptions,
       env: {
         APP_VERSION: platformVersion(),
         LOG_LEVEL: 'silent',

@@ -2,7 +2,7 @@ import { createService, type RunningService } from '@factsway/shared-utils';
 import { platformVersion } from '@factsway/service-catalog';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { Client } from 'pg';
-import { registerRoutes } from './routes';
+import { serviceOptions } from './service-options';
 
 describe('ingestion-service', () => {
   let database: TestDatabase;
@@ -11,8 +11,7 @@ describe('ingestion-service', () => {
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
     running = await createService({
-      name: 'ingestion',
-      routes: registerRoutes,
+      ...serviceOptions,
       env: {
         APP_VERSION: platformVersion(),
         LOG_LEVEL: 'silent',

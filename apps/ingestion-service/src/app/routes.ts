@@ -1,11 +1,11 @@
 import type { Router } from 'express';
 import type { ServiceContext } from '@factsway/shared-utils';
+import { registerIngestRoutes } from './ingest-routes';
 
 /**
- * The ingestion-service API (Turns an uploaded .docx into document JSON (sections, paragraphs)).
+ * The ingestion-service API: `POST /api/ingest` (.docx -> document JSON) and `GET /api/ingest/:id`.
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
 export function registerRoutes(router: Router, context: ServiceContext): void {
-  void router;
-  void context;
+  registerIngestRoutes(router, context);
 }

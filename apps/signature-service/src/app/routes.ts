@@ -1,11 +1,15 @@
 import type { Router } from 'express';
 import type { ServiceContext } from '@factsway/shared-utils';
+import { registerSignatureRoutes } from './signature-routes';
+import { registerSignatureTemplateRoutes } from './signature-template-routes';
 
 /**
- * The signature-service API (Signature-block templates; formats a block for a case and attorney).
+ * The signature-service API: signature templates CRUD (`/api/signature/templates`)
+ * and `POST /api/signature/format`.
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
-export function registerRoutes(router: Router, context: ServiceContext): void {
-  void router;
-  void context;
+export function registerRoutes(router: Router, { db, peers }: ServiceContext): void {
+  if (!db) throw new Error('signature-service needs DATABASE_URL');
+  registerSignatureTemplateRoutes(router, db);
+  registerSignatureRoutes(router, db, peers);
 }

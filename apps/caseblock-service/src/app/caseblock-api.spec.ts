@@ -3,7 +3,10 @@ import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
-import { registerCaseblockRoutes } from './caseblock-routes';
+import { registerRoutes } from './routes';
+
+/** The parsed JSON body; tests read its fields freely. */
+const jsonOf = (response: Response): Promise<any> => response.json();
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -54,13 +57,13 @@ describe('caseblock-service', () => {
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
     pool = new Pool({ connectionString: database.url, max: 2 });
-    service = await createService({ name: 'caseblock', routes: registerCaseblockRoutes, env: env(`http://127.0.0.1:${await closedPort()}`) }).listen(0);
+    service = await createService({ name: 'caseblock', routes: registerRoutes, env: env(`http://127.0.0.1:${await closedPort()}`) }).listen(0);
     recordsDown = service;
     // A peer that accepts connections and never answers.
     hangingPeer = createServer((socket) => hungSockets.add(socket));
     await new Promise<void>((resolve) => hangingPeer.listen(0, '127.0.0.1', resolve));
     const hangingUrl = `http://127.0.0.1:${(hangingPeer.address() as { port: number }).port}`;
-    recordsHanging = await createService({ name: 'caseblock', routes: registerCaseblockRoutes, env: env(hangingUrl) }).listen(0);
+    recordsHanging = await createService({ name: 'caseblock', routes: registerRoutes, env: env(hangingUrl) }).listen(0);
   });
 
   afterAll(async () => {
@@ -81,7 +84,7 @@ describe('caseblock-service', () => {
   const templateCount = async () => Number((await pool.query('SELECT count(*) FROM caption_templates')).rows[0].count);
 
   async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     return body.error.message;
   }
@@ -90,7 +93,7 @@ describe('caseblock-service', () => {
     it('creates, reads, lists, replaces and deletes a template', async () => {
       const created = await call('POST', '/api/caseblock/templates', texasTemplate);
       expect(created.status).toBe(201);
-      const template = await created.json();
+      const template = await jsonOf(created);
       expect(template).toMatchObject({
         ...texasTemplate,
         judgeLabel: 'Judge:',
@@ -103,15 +106,15 @@ describe('caseblock-service', () => {
       expect(row.template).toBe('IN THE {court} OF\n{county}');
       expect(row.layout).toMatchObject({ separator: '§', caseNumberLabel: 'Cause No.' });
 
-      expect(await (await call('GET', `/api/caseblock/templates/${template.id}`)).json()).toEqual(template);
-      const list = await (await call('GET', '/api/caseblock/templates?jurisdiction=TX')).json();
+      expect(await jsonOf(await call('GET', `/api/caseblock/templates/${template.id}`))).toEqual(template);
+      const list = await jsonOf(await call('GET', '/api/caseblock/templates?jurisdiction=TX'));
       expect(list).toMatchObject({ total: 1, limit: 20, offset: 0 });
       expect(list.items).toEqual([template]);
-      expect((await (await call('GET', '/api/caseblock/templates?jurisdiction=NY')).json()).items).toEqual([]);
+      expect((await jsonOf(await call('GET', '/api/caseblock/templates?jurisdiction=NY'))).items).toEqual([]);
 
       const replaced = await call('PUT', `/api/caseblock/templates/${template.id}`, { ...texasTemplate, width: 80, separator: ')' });
       expect(replaced.status).toBe(200);
-      expect(await replaced.json()).toMatchObject({ id: template.id, width: 80, separator: ')', createdAt: template.createdAt });
+      expect(await jsonOf(replaced)).toMatchObject({ id: template.id, width: 80, separator: ')', createdAt: template.createdAt });
 
       expect((await call('DELETE', `/api/caseblock/templates/${template.id}`)).status).toBe(204);
       expect((await call('GET', `/api/caseblock/templates/${template.id}`)).status).toBe(404);
@@ -120,13 +123,13 @@ describe('caseblock-service', () => {
 
     it('reads rows written before the layout column existed with the default layout', async () => {
       await pool.query(`INSERT INTO caption_templates (id, name, template) VALUES ($1, 'old', '{court}')`, [UNKNOWN_ID]);
-      const old = await (await call('GET', `/api/caseblock/templates/${UNKNOWN_ID}`)).json();
+      const old = await jsonOf(await call('GET', `/api/caseblock/templates/${UNKNOWN_ID}`));
       expect(old).toMatchObject({ courtLines: ['{court}'], separator: ')', width: 72 });
       await pool.query('DELETE FROM caption_templates WHERE id = $1', [UNKNOWN_ID]);
     });
 
     it('refuses bad template input with 400 or 409 and changes nothing', async () => {
-      const existing = await (await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'kept' })).json();
+      const existing = await jsonOf(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'kept' }));
       const before = await templateCount();
       expect(await expectError(await call('POST', '/api/caseblock/templates', '{"name": '), 400, 'malformed_json')).toEqual(expect.any(String));
       expect(await expectError(await call('POST', '/api/caseblock/templates', { courtLines: ['{court}'] }), 400, 'validation_failed')).toContain('body.name');
@@ -140,7 +143,7 @@ describe('caseblock-service', () => {
       expect(await expectError(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'y'.repeat(2_000_000) }), 413, 'payload_too_large')).toEqual(expect.any(String));
       expect(await expectError(await call('PUT', `/api/caseblock/templates/${existing.id}`, { name: 'kept' }), 400, 'validation_failed')).toContain('body.courtLines');
       expect(await templateCount()).toBe(before);
-      expect(await (await call('GET', `/api/caseblock/templates/${existing.id}`)).json()).toEqual(existing);
+      expect(await jsonOf(await call('GET', `/api/caseblock/templates/${existing.id}`))).toEqual(existing);
     });
 
     it('answers unknown ids with 404 and malformed ids with 400', async () => {
@@ -157,7 +160,7 @@ describe('caseblock-service', () => {
     it('formats a caption with the default layout', async () => {
       const response = await call('POST', '/api/caseblock/format', caseData);
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = await jsonOf(response);
       expect(body.lines[0].trim()).toBe('IN THE UNITED STATES DISTRICT COURT');
       expect(body.text).toBe(body.lines.join('\n'));
       expect(body.text).toContain(') Case No. 3:24-cv-01234-JSC');
@@ -165,10 +168,10 @@ describe('caseblock-service', () => {
     });
 
     it('formats with a stored template', async () => {
-      const template = await (await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'for format' })).json();
-      const body = await (
+      const template = await jsonOf(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'for format' }));
+      const body = await jsonOf(
         await call('POST', '/api/caseblock/format', { ...caseData, county: 'Travis County, Texas', templateId: template.id })
-      ).json();
+      );
       expect(body.templateId).toBe(template.id);
       expect(body.lines.slice(0, 2).map((line: string) => line.trim())).toEqual([
         'IN THE UNITED STATES DISTRICT COURT OF',
@@ -210,10 +213,10 @@ describe('caseblock-service', () => {
 
   describe('POST /api/caseblock/extract', () => {
     it('reads court, case number and parties back from a formatted caption', async () => {
-      const { text } = await (await call('POST', '/api/caseblock/format', caseData)).json();
+      const { text } = await jsonOf(await call('POST', '/api/caseblock/format', caseData));
       const response = await call('POST', '/api/caseblock/extract', { text });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({
+      expect(await jsonOf(response)).toEqual({
         court: 'UNITED STATES DISTRICT COURT',
         district: 'NORTHERN DISTRICT OF CALIFORNIA',
         county: null,

@@ -6,7 +6,10 @@ import { DOCX_MEDIA_TYPE, documentSchema } from '@factsway/document-model';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
 import { MAX_UPLOAD_BYTES, UPLOAD_DIRECTORY } from './docx-upload';
-import { registerIngestRoutes } from './ingest-routes';
+import { serviceOptions } from './service-options';
+
+/** The parsed JSON body; tests read its fields freely. */
+const jsonOf = (response: Response): Promise<any> => response.json();
 
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 
@@ -39,9 +42,7 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
     database = await startTestDatabase({ migrate: true });
     pool = new Pool({ connectionString: database.url, max: 2 });
     service = await createService({
-      name: 'ingestion',
-      routes: registerIngestRoutes,
-      acceptContentTypes: ['multipart/form-data'],
+      ...serviceOptions,
       env: { DATABASE_URL: database.url, APP_VERSION: platformVersion(), LOG_LEVEL: 'silent' },
     }).listen(0);
   });
@@ -58,7 +59,7 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
   const leftoverUploads = async () => (await readdir(UPLOAD_DIRECTORY).catch(() => [])).length;
 
   async function expectRefused(response: Response, status: number, code: string, before: number) {
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     expect(body.error.message).toEqual(expect.any(String));
     expect(await jobCount()).toBe(before);
@@ -69,7 +70,7 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
     const bytes = await brief({ title: 'Motion for Summary Judgment' });
     const response = await post(upload(bytes, 'msj.docx'));
     expect(response.status).toBe(201);
-    const job = await response.json();
+    const job = await jsonOf(response);
 
     expect(job).toMatchObject({
       id: expect.stringMatching(ULID),
@@ -102,14 +103,14 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
 
     const fetched = await fetch(`${service.url}/api/ingest/${job.id}`);
     expect(fetched.status).toBe(200);
-    expect(await fetched.json()).toEqual(job);
+    expect(await jsonOf(fetched)).toEqual(job);
     expect(await leftoverUploads()).toBe(0);
   });
 
   it('takes the title from the file name when the document has no Title paragraph', async () => {
     const response = await post(upload(await brief(), 'Mémoire d’appel (final).DOCX', 'application/octet-stream'));
     expect(response.status).toBe(201);
-    const job = await response.json();
+    const job = await jsonOf(response);
     expect(job.fileName).toBe('Mémoire d’appel (final).DOCX');
     expect(job.document.title).toBe('Mémoire d’appel (final)');
   });
@@ -176,10 +177,10 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
   it('answers GET for unknown and malformed ids with 404 and 400', async () => {
     const unknown = await fetch(`${service.url}/api/ingest/01ARZ3NDEKTSV4RRFFQ69G5FAV`);
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.code).toBe('not_found');
+    expect((await jsonOf(unknown)).error.code).toBe('not_found');
     const malformed = await fetch(`${service.url}/api/ingest/not-a-ulid`);
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error.code).toBe('validation_failed');
+    expect((await jsonOf(malformed)).error.code).toBe('validation_failed');
   });
 
   it('is still healthy after all the bad input', async () => {

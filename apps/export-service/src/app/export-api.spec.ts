@@ -2,8 +2,12 @@ import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE, type DocumentModel } from '@factsway/document-model';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, newId, type RunningService } from '@factsway/shared-utils';
-import { registerIngestRoutes } from '../../../ingestion-service/src/app/ingest-routes';
-import { EXPORT_BODY_LIMIT, registerExportRoutes } from './export-routes';
+// The real ingestion-service, started in this process and called over HTTP (export-service lists it as an implicit dependency).
+import { serviceOptions as ingestionServiceOptions } from '../../../ingestion-service/src/app/service-options';
+import { serviceOptions } from './service-options';
+
+/** The parsed JSON body; tests read its fields freely. */
+const jsonOf = (response: Response): Promise<any> => response.json();
 
 function motion(): DocumentModel {
   return {
@@ -32,13 +36,8 @@ describe('export-service: POST /api/export', () => {
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
     const env = { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent' };
-    exporter = await createService({ name: 'export', routes: registerExportRoutes, bodyLimit: EXPORT_BODY_LIMIT, env }).listen(0);
-    ingestion = await createService({
-      name: 'ingestion',
-      routes: registerIngestRoutes,
-      acceptContentTypes: ['multipart/form-data'],
-      env: { ...env, DATABASE_URL: database.url },
-    }).listen(0);
+    exporter = await createService({ ...serviceOptions, env }).listen(0);
+    ingestion = await createService({ ...ingestionServiceOptions, env: { ...env, DATABASE_URL: database.url } }).listen(0);
   });
 
   afterAll(async () => {
@@ -59,7 +58,7 @@ describe('export-service: POST /api/export', () => {
     form.append('file', new Blob([docx], { type: DOCX_MEDIA_TYPE }), fileName);
     const response = await fetch(`${ingestion.url}/api/ingest`, { method: 'POST', body: form });
     expect(response.status).toBe(201);
-    return response.json();
+    return jsonOf(response);
   }
 
   it('answers a .docx download with the right headers', async () => {
@@ -102,14 +101,14 @@ describe('export-service: POST /api/export', () => {
   ])('refuses %s with 400', async (_name, body, code) => {
     const response = await exportDocument(body);
     expect(response.status).toBe(400);
-    const { error } = await response.json();
+    const { error } = await jsonOf(response);
     expect(error.code).toMatch(new RegExp(`^(${code})$`));
     expect(error.message).toEqual(expect.any(String));
   });
 
   it('names the offending field in a validation error', async () => {
     const response = await exportDocument({ title: 'x', sections: [{ id: newId(), heading: null, paragraphs: [{ id: 'p1', text: 'a' }] }] });
-    expect((await response.json()).error.message).toContain('sections.0.paragraphs.0.id');
+    expect((await jsonOf(response)).error.message).toContain('sections.0.paragraphs.0.id');
   });
 
   it('refuses a body over the limit with 413 and a non-JSON body with 415', async () => {

@@ -3,7 +3,10 @@ import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
-import { registerSignatureServiceRoutes } from './signature-service-routes';
+import { registerRoutes } from './routes';
+
+/** The parsed JSON body; tests read its fields freely. */
+const jsonOf = (response: Response): Promise<any> => response.json();
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -42,7 +45,7 @@ describe('signature-service', () => {
     pool = new Pool({ connectionString: database.url, max: 2 });
     service = await createService({
       name: 'signature',
-      routes: registerSignatureServiceRoutes,
+      routes: registerRoutes,
       env: {
         APP_VERSION: platformVersion(),
         LOG_LEVEL: 'silent',
@@ -67,7 +70,7 @@ describe('signature-service', () => {
   const templateCount = async () => Number((await pool.query('SELECT count(*) FROM signature_templates')).rows[0].count);
 
   async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     return body.error.message;
   }
@@ -76,19 +79,19 @@ describe('signature-service', () => {
     it('creates, reads, lists, replaces and deletes a template', async () => {
       const created = await call('POST', '/api/signature/templates', federalTemplate);
       expect(created.status).toBe(201);
-      const template = await created.json();
+      const template = await jsonOf(created);
       expect(template).toMatchObject({ ...federalTemplate, id: expect.stringMatching(/^[0-9A-Z]{26}$/) });
       expect(created.headers.get('location')).toBe(`/api/signature/templates/${template.id}`);
       const row = (await pool.query('SELECT template FROM signature_templates WHERE id = $1', [template.id])).rows[0];
       expect(row.template).toBe(federalTemplate.lines.join('\n'));
 
-      expect(await (await call('GET', `/api/signature/templates/${template.id}`)).json()).toEqual(template);
-      const list = await (await call('GET', '/api/signature/templates?jurisdiction=US&limit=5')).json();
+      expect(await jsonOf(await call('GET', `/api/signature/templates/${template.id}`))).toEqual(template);
+      const list = await jsonOf(await call('GET', '/api/signature/templates?jurisdiction=US&limit=5'));
       expect(list).toEqual({ items: [template], total: 1, limit: 5, offset: 0 });
 
       const replaced = await call('PUT', `/api/signature/templates/${template.id}`, { name: 'Renamed', lines: ['/s/ {name}'] });
       expect(replaced.status).toBe(200);
-      expect(await replaced.json()).toMatchObject({ id: template.id, name: 'Renamed', jurisdiction: null, lines: ['/s/ {name}'] });
+      expect(await jsonOf(replaced)).toMatchObject({ id: template.id, name: 'Renamed', jurisdiction: null, lines: ['/s/ {name}'] });
 
       expect((await call('DELETE', `/api/signature/templates/${template.id}`)).status).toBe(204);
       expect((await call('GET', `/api/signature/templates/${template.id}`)).status).toBe(404);
@@ -96,7 +99,7 @@ describe('signature-service', () => {
     });
 
     it('refuses bad template input with 400, 409 or 413 and changes nothing', async () => {
-      const existing = await (await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'kept' })).json();
+      const existing = await jsonOf(await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'kept' }));
       const before = await templateCount();
       const post = (body: unknown) => call('POST', '/api/signature/templates', body);
       await expectError(await post('{"name": '), 400, 'malformed_json');
@@ -109,7 +112,7 @@ describe('signature-service', () => {
       await expectError(await post({ ...federalTemplate, name: 'z'.repeat(2_000_000) }), 413, 'payload_too_large');
       await expectError(await call('PUT', `/api/signature/templates/${existing.id}`, { name: 'kept', lines: 'x' }), 400, 'validation_failed');
       expect(await templateCount()).toBe(before);
-      expect(await (await call('GET', `/api/signature/templates/${existing.id}`)).json()).toEqual(existing);
+      expect(await jsonOf(await call('GET', `/api/signature/templates/${existing.id}`))).toEqual(existing);
     });
 
     it('answers unknown ids with 404 and malformed ids with 400', async () => {
@@ -125,7 +128,7 @@ describe('signature-service', () => {
     it('formats a block with the default template', async () => {
       const response = await call('POST', '/api/signature/format', attorney);
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = await jsonOf(response);
       expect(body.lines).toEqual([
         'Respectfully submitted,',
         '',
@@ -145,8 +148,8 @@ describe('signature-service', () => {
     });
 
     it('formats with a stored template', async () => {
-      const template = await (await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'for format' })).json();
-      const body = await (await call('POST', '/api/signature/format', { ...attorney, date: '2026-03-05', templateId: template.id })).json();
+      const template = await jsonOf(await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'for format' }));
+      const body = await jsonOf(await call('POST', '/api/signature/format', { ...attorney, date: '2026-03-05', templateId: template.id }));
       expect(body.templateId).toBe(template.id);
       expect(body.lines.slice(0, 4)).toEqual(['Dated: March 5, 2026', 'Respectfully submitted,', '/s/ Maria Lopez', 'Maria Lopez (Bar No. 24012345)']);
     });
