@@ -34,6 +34,8 @@ export interface StartedComponent {
   endpoints: Endpoint[];
   /** Processes this component started (for checks that nothing is left behind). */
   pids(): number[];
+  /** The running process of one of its parts, e.g. `facts-service`. */
+  pidOf?(name: string): number | undefined;
   stop(): Promise<void>;
 }
 

@@ -38,6 +38,8 @@ export interface LocalPlatform {
   startedInMs: number;
   /** Every process the platform started (restarts included), for checks that none is left. */
   pids(): number[];
+  /** The pid currently running a part, e.g. `facts-service` (it changes when it is restarted). */
+  pidOf(name: string): number | undefined;
   /** Stops everything, in reverse start order. Idempotent. */
   stop(): Promise<void>;
 }
@@ -107,6 +109,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     services: endpoints.filter((e) => e.name.endsWith('-service')),
     startedInMs: Date.now() - began,
     pids: () => started.flatMap(({ running }) => running.pids()),
+    pidOf: (name) => started.map(({ running }) => running.pidOf?.(name)).find((pid) => pid !== undefined),
     stop: () => (stopping ??= stopStarted()),
   };
 }

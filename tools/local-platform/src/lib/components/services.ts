@@ -52,6 +52,7 @@ export const servicesComponent: PlatformComponent = {
     return {
       endpoints,
       pids: () => processes.flatMap((p) => p.pids()),
+      pidOf: (name) => processes.find((p) => p.name === name)?.pid,
       stop,
     };
   },

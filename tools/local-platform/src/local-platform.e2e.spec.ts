@@ -1,0 +1,170 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { services as catalog, platformVersion, serviceId } from '@factsway/service-catalog';
+import { ulid } from 'ulid';
+import { LocalPlatform, startLocalPlatform } from './lib/start-local-platform';
+import { statusTable } from './lib/status-table';
+import { descendantsOf, processesMentioning } from './testing/process-tree';
+
+/**
+ * The platform as `npm start` runs it (same `startLocalPlatform` code path), in a temp data
+ * dir on free ports so it never collides with a running `npm start`. Needs the services
+ * built: the project's test target depends on their build targets.
+ */
+describe('local platform, end to end', () => {
+  let dataDir: string;
+  let platform: LocalPlatform;
+  const reports: string[] = [];
+  const url = (name: string) => platform.services.find((s) => s.name === serviceId(name))?.url as string;
+
+  const json = async (name: string, path: string, init: { method?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${url(name)}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+  };
+
+  const start = () =>
+    startLocalPlatform({ dataDir, ports: 'free', logLevel: 'warn', report: (line) => reports.push(line) });
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'factsway-local-platform-'));
+    chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
+    platform = await start();
+    process.stdout.write(`local platform ready in ${(platform.startedInMs / 1000).toFixed(1)} s\n${statusTable(platform.endpoints)}\n`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('runs every catalog service at the platform version and reports it ready', () => {
+    expect(platform.services.map((s) => s.name)).toEqual(catalog.map((s) => serviceId(s.name)));
+    for (const service of platform.services) {
+      expect(service).toMatchObject({ version: platformVersion(), status: 'ready' });
+    }
+    const table = statusTable(platform.endpoints);
+    for (const s of catalog) expect(table).toContain(`${serviceId(s.name)}`);
+  });
+
+  it('answers /health and /ready on every service, with its own name', async () => {
+    for (const s of catalog) {
+      const health = await json(s.name, '/health');
+      expect(health).toMatchObject({ status: 200, body: { service: serviceId(s.name), version: platformVersion() } });
+      expect((await json(s.name, '/ready')).status).toBe(200);
+    }
+  });
+
+  describe('one real request to each service, across processes', () => {
+    let caseId: string;
+    let draftId: string;
+    let factId: string;
+
+    it('records-service creates a case and a draft', async () => {
+      const created = await json('records', '/api/cases', { body: { title: 'Doe v. Roe', caseNumber: '1:26-cv-00042', court: 'United States District Court' } });
+      expect(created.status).toBe(201);
+      caseId = created.body.id;
+      const draft = await json('records', '/api/drafts', { body: { caseId, title: 'Complaint' } });
+      expect(draft.status).toBe(201);
+      draftId = draft.body.id;
+    });
+
+    it('facts-service splits sentences and registers a fact on that draft (asking records-service)', async () => {
+      const detected = await json('facts', '/api/facts/detect-sentences', { body: { text: 'Acme Inc. sued the U.S. in 2020. The court agreed.' } });
+      expect(detected.status).toBe(200);
+      expect(detected.body.sentences).toHaveLength(2);
+      const fact = await json('facts', '/api/facts', { body: { draftId, text: 'Acme Inc. sued the U.S. in 2020.', startOffset: 0, endOffset: 32 } });
+      expect(fact.status).toBe(201);
+      factId = fact.body.id;
+      const unknownDraft = await json('facts', '/api/facts', { body: { draftId: ulid(), text: 'x', startOffset: 0, endOffset: 1 } });
+      expect(unknownDraft.status).toBeGreaterThanOrEqual(400);
+      expect(unknownDraft.status).toBeLessThan(500);
+    });
+
+    it('exhibits-service links evidence to that fact, checking with facts-service over HTTP', async () => {
+      const evidence = await json('exhibits', '/api/evidence', { body: { description: 'Signed contract' } });
+      expect(evidence.status).toBe(201);
+      const linked = await json('exhibits', `/api/evidence/${evidence.body.id}/facts`, { body: { factId } });
+      expect(linked.status).toBe(201);
+      const unknownFact = await json('exhibits', `/api/evidence/${evidence.body.id}/facts`, { body: { factId: ulid() } });
+      expect(unknownFact.status).toBeGreaterThanOrEqual(400);
+      expect(unknownFact.status).toBeLessThan(500);
+    });
+
+    it('export-service writes a .docx that ingestion-service reads back', async () => {
+      const document = {
+        title: 'Complaint',
+        sections: [{ id: ulid(), heading: null, paragraphs: [{ id: ulid(), text: 'Plaintiff alleges as follows.' }] }],
+      };
+      const exported = await fetch(`${url('export')}/api/export`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(document),
+      });
+      expect(exported.status).toBe(200);
+      const docx = new Uint8Array(await exported.arrayBuffer());
+      const form = new FormData();
+      form.append('file', new Blob([docx], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), 'complaint.docx');
+      const ingested = await fetch(`${url('ingestion')}/api/ingest`, { method: 'POST', body: form });
+      expect(ingested.status).toBe(201);
+      expect(JSON.stringify(await ingested.json())).toContain('Plaintiff alleges as follows.');
+    });
+
+    it('caseblock-service extracts a caption from text', async () => {
+      const extracted = await json('caseblock', '/api/caseblock/extract', {
+        body: { text: 'UNITED STATES DISTRICT COURT\nJOHN DOE, Plaintiff,\nv.\nRICHARD ROE, Defendant.\nCase No. 1:26-cv-00042' },
+      });
+      expect(extracted.status).toBe(200);
+      expect(JSON.stringify(extracted.body)).toContain('1:26-cv-00042');
+    });
+
+    it('signature-service lists its templates', async () => {
+      const listed = await json('signature', '/api/signature/templates');
+      expect(listed.status).toBe(200);
+    });
+
+    it('caselaw-service detects a reporter citation', async () => {
+      const detected = await json('caselaw', '/api/citations/detect', { body: { text: 'See Roe v. Wade, 410 U.S. 113 (1973).' } });
+      expect(detected.status).toBe(200);
+      expect(detected.body.citations).toHaveLength(1);
+    });
+
+    it('brings a service that dies back, and reports it', async () => {
+      const victim = platform.pidOf('facts-service') as number;
+      expect(descendantsOf(process.pid).map((p) => p.pid)).toContain(victim);
+      process.kill(victim, 'SIGKILL');
+      await waitFor(async () => reports.some((r) => r.startsWith('facts-service restarted')));
+      await waitFor(async () => (await json('facts', '/ready').catch(() => ({ status: 0 }))).status === 200);
+      expect(platform.pidOf('facts-service')).not.toBe(victim);
+      expect(reports).toContain('facts-service exited on SIGKILL; restarting in 0.5 s (restart 1)');
+    }, 30_000);
+
+    it('keeps the data for the next start, and leaves no process behind when stopped', async () => {
+      const tree = [...descendantsOf(process.pid), ...processesMentioning(dataDir)];
+      expect(tree.filter((p) => p.name === 'postgres').length).toBeGreaterThan(0);
+      for (const pid of platform.pids().filter((pid) => tree.some((p) => p.pid === pid))) expect(tree.map((p) => p.pid)).toContain(pid);
+
+      await platform.stop();
+      const left = [...descendantsOf(process.pid), ...processesMentioning(dataDir)];
+      expect(left).toEqual([]);
+
+      platform = await start();
+      expect(platform.endpoints.find((e) => e.name === 'migrations')?.status).toBe('up to date');
+      const again = await json('records', `/api/cases/${caseId}`);
+      expect(again).toMatchObject({ status: 200, body: { id: caseId, title: 'Doe v. Roe' } });
+    }, 180_000);
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
