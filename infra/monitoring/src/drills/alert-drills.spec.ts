@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureLocalDatabase, stopLocalDatabase } from '@factsway/database';
@@ -46,6 +46,7 @@ const readyStatus = async (name: string) => {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'alert-drills-'));
+  chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
   const webhookUrl = await webhook.start();
   const previous = process.env['ALERT_WEBHOOK_URL'];
   process.env['ALERT_WEBHOOK_URL'] = webhookUrl;
