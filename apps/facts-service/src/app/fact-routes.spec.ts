@@ -1,4 +1,4 @@
-import { type FactsTestPlatform, startFactsTestPlatform } from '../testing/test-platform';
+import { type FactsTestPlatform, startFactsTestPlatform, readJson } from '../testing/test-platform';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -25,7 +25,7 @@ describe('facts-service: /api/facts CRUD', () => {
     });
 
   async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await response.json();
+    const body = await readJson(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     return body.error.message as string;
   }
@@ -41,16 +41,16 @@ describe('facts-service: /api/facts CRUD', () => {
   it('creates a fact for a draft that records-service confirms, then reads, lists, updates and deletes it', async () => {
     const created = await call('POST', '/api/facts', fact());
     expect(created.status).toBe(201);
-    const body = await created.json();
+    const body = await readJson(created);
     expect(body).toMatchObject({ ...fact(), sentenceId: null, id: expect.stringMatching(/^[0-9A-Z]{26}$/) });
     expect(created.headers.get('location')).toBe(`/api/facts/${body.id}`);
 
-    expect(await (await call('GET', `/api/facts/${body.id}`)).json()).toEqual(body);
-    expect(await (await call('GET', `/api/facts/${body.id.toLowerCase()}`)).json()).toEqual(body);
+    expect(await readJson(await call('GET', `/api/facts/${body.id}`))).toEqual(body);
+    expect(await readJson(await call('GET', `/api/facts/${body.id.toLowerCase()}`))).toEqual(body);
 
     const patched = await call('PATCH', `/api/facts/${body.id}`, { text: 'The lease was signed.', endOffset: 21 });
     expect(patched.status).toBe(200);
-    const updated = await patched.json();
+    const updated = await readJson(patched);
     expect(updated).toMatchObject({ text: 'The lease was signed.', startOffset: 0, endOffset: 21, createdAt: body.createdAt });
     expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(body.updatedAt));
 
@@ -64,19 +64,19 @@ describe('facts-service: /api/facts CRUD', () => {
       expect((await call('POST', '/api/facts', fact({ text, endOffset: text.length }))).status).toBe(201);
     }
     expect((await call('POST', '/api/facts', fact({ draftId: otherDraftId, text: 'Elsewhere.' }))).status).toBe(201);
-    const page = await (await call('GET', `/api/facts?draftId=${draftId}&limit=2&offset=1`)).json();
+    const page = await readJson(await call('GET', `/api/facts?draftId=${draftId}&limit=2&offset=1`));
     expect(page).toMatchObject({ total: 3, limit: 2, offset: 1 });
     expect(page.items.map((f: { text: string }) => f.text)).toEqual(['Second fact.', 'Third fact.']);
-    const all = await (await call('GET', '/api/facts')).json();
+    const all = await readJson(await call('GET', '/api/facts'));
     expect(all.total).toBe(4);
   });
 
   it('ties a fact to a stored sentence of the same draft only', async () => {
     const detected = await call('POST', '/api/facts/detect-sentences', { text: 'One. Two.', draftId });
-    const [one] = (await detected.json()).sentences;
+    const [one] = (await readJson(detected)).sentences;
     const tied = await call('POST', '/api/facts', fact({ sentenceId: one.id, text: one.text, startOffset: one.start, endOffset: one.end }));
     expect(tied.status).toBe(201);
-    expect((await tied.json()).sentenceId).toBe(one.id);
+    expect((await readJson(tied)).sentenceId).toBe(one.id);
 
     const before = await platform.count('facts');
     await expectError(await call('POST', '/api/facts', fact({ draftId: otherDraftId, sentenceId: one.id })), 422, 'sentence_not_found');
@@ -116,7 +116,7 @@ describe('facts-service: /api/facts CRUD', () => {
   });
 
   it('refuses bad ids, unknown ids and impossible updates', async () => {
-    const created = await (await call('POST', '/api/facts', fact({ startOffset: 5, endOffset: 10 }))).json();
+    const created = await readJson(await call('POST', '/api/facts', fact({ startOffset: 5, endOffset: 10 })));
     await expectError(await call('GET', '/api/facts/not-a-ulid'), 400, 'validation_failed');
     await expectError(await call('GET', `/api/facts/${UNKNOWN_ID}`), 404, 'not_found');
     await expectError(await call('PATCH', `/api/facts/${UNKNOWN_ID}`, { text: 'x' }), 404, 'not_found');
@@ -126,6 +126,6 @@ describe('facts-service: /api/facts CRUD', () => {
     await expectError(await call('PATCH', `/api/facts/${created.id}`, { draftId }), 400, 'validation_failed');
     await expectError(await call('PATCH', `/api/facts/${created.id}`, { startOffset: 11 }), 422, 'invalid_offsets');
     await expectError(await call('PATCH', `/api/facts/${created.id}`, { sentenceId: UNKNOWN_ID }), 422, 'sentence_not_found');
-    expect(await (await call('GET', `/api/facts/${created.id}`)).json()).toEqual(created);
+    expect(await readJson(await call('GET', `/api/facts/${created.id}`))).toEqual(created);
   });
 });

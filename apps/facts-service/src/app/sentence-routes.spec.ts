@@ -1,4 +1,4 @@
-import { type FactsTestPlatform, startFactsTestPlatform } from '../testing/test-platform';
+import { type FactsTestPlatform, startFactsTestPlatform, readJson } from '../testing/test-platform';
 import { MAX_DETECT_TEXT_LENGTH } from './fact-schemas';
 
 const brief =
@@ -24,7 +24,7 @@ describe('facts-service: POST /api/facts/detect-sentences, GET /api/facts/senten
     });
 
   async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await response.json();
+    const body = await readJson(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     expect(body.error.requestId).toEqual(expect.any(String));
     return body.error.message as string;
@@ -33,7 +33,7 @@ describe('facts-service: POST /api/facts/detect-sentences, GET /api/facts/senten
   it('splits text into sentences whose offsets slice the input, storing nothing without a draft', async () => {
     const response = await detect({ text: brief });
     expect(response.status).toBe(200);
-    const { sentences, stored } = await response.json();
+    const { sentences, stored } = await readJson(response);
     expect(stored).toBe(false);
     expect(sentences.map((s: { text: string }) => s.text)).toEqual([
       'Plaintiff Acme Inc. sued Mr. Jones on Jan. 5, 2020.',
@@ -50,14 +50,14 @@ describe('facts-service: POST /api/facts/detect-sentences, GET /api/facts/senten
     const draftId = await platform.createDraft();
     const first = await detect({ text: brief, draftId });
     expect(first.status).toBe(201);
-    const body = await first.json();
+    const body = await readJson(first);
     expect(body).toMatchObject({ stored: true, draftId });
     expect(body.sentences).toHaveLength(5);
     expect(body.sentences[0]).toMatchObject({ draftId, position: 0, start: 0, end: 51, id: expect.stringMatching(/^[0-9A-Z]{26}$/) });
 
     const listed = await fetch(`${platform.facts.url}/api/facts/sentences?draftId=${draftId}&limit=2&offset=1`);
     expect(listed.status).toBe(200);
-    const page = await listed.json();
+    const page = await readJson(listed);
     expect(page).toMatchObject({ total: 5, limit: 2, offset: 1 });
     expect(page.items.map((s: { text: string }) => s.text)).toEqual(['See Roe v. Wade, 410 U.S. 113 (1973).', 'The court in No. 12-345 awarded $3.5 million.']);
 
@@ -121,6 +121,6 @@ describe('facts-service: POST /api/facts/detect-sentences, GET /api/facts/senten
     await expectError(await fetch(`${platform.facts.url}/api/facts/sentences?draftId=xyz`), 400, 'validation_failed');
     await expectError(await fetch(`${platform.facts.url}/api/facts/sentences?draftId=01ARZ3NDEKTSV4RRFFQ69G5FAV&limit=500`), 400, 'validation_failed');
     const none = await fetch(`${platform.facts.url}/api/facts/sentences?draftId=01ARZ3NDEKTSV4RRFFQ69G5FAV`);
-    expect(await none.json()).toEqual({ items: [], total: 0, limit: 20, offset: 0 });
+    expect(await readJson(none)).toEqual({ items: [], total: 0, limit: 20, offset: 0 });
   });
 });
