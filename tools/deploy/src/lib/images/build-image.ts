@@ -1,0 +1,90 @@
+import { findWorkspaceRoot } from '@factsway/service-catalog';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runTool } from './container-tools';
+import { imageReference } from './image-names';
+import { ensureLocalBaseImage } from './node-base-image';
+import { MIGRATIONS_PROJECT, stageMigrationsContext, stageServiceContext } from './stage-build-context';
+
+export interface BuildImageOptions {
+  project: string;
+  version: string;
+  /** @default 'localhost' */
+  registry?: string;
+  /** A published node base image; default: the local one built from scratch. */
+  baseImage?: string;
+  /** Migrations only: build from this folder instead of apps/migrations/migrations. */
+  migrationsDir?: string;
+  workspaceRoot?: string;
+  log?: (line: string) => void;
+}
+
+export interface BuiltImage {
+  reference: string;
+  /** The image id (sha256 of its config); equal ids mean the same image. */
+  id: string;
+  packages: string[];
+  seconds: number;
+}
+
+function gitRevision(workspaceRoot: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspaceRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function sourceUrl(workspaceRoot: string): string {
+  if (process.env['IMAGE_SOURCE']) return process.env['IMAGE_SOURCE'];
+  try {
+    return execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: workspaceRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return `file://${workspaceRoot}`;
+  }
+}
+
+export async function imageId(reference: string): Promise<string> {
+  return (await runTool('podman', ['image', 'inspect', '--format', '{{.Id}}', reference])).stdout.trim();
+}
+
+/** Builds `<registry>/factsway/<project>:<version>` with buildah from the shared Containerfile. */
+export async function buildImage(options: BuildImageOptions): Promise<BuiltImage> {
+  const started = Date.now();
+  const workspaceRoot = options.workspaceRoot ?? findWorkspaceRoot();
+  const log = options.log ?? (() => undefined);
+  const reference = imageReference(options.registry ?? 'localhost', options.project, options.version);
+  const baseImage = options.baseImage ?? (await ensureLocalBaseImage(log));
+  const contextDir = mkdtempSync(join(tmpdir(), `factsway-image-${options.project}-`));
+  try {
+    const packages =
+      options.project === MIGRATIONS_PROJECT
+        ? await stageMigrationsContext(workspaceRoot, contextDir, options.migrationsDir)
+        : stageServiceContext(workspaceRoot, options.project, contextDir);
+    const buildArgs = {
+      BASE_IMAGE: baseImage,
+      PROJECT: options.project,
+      VERSION: options.version,
+      REVISION: gitRevision(workspaceRoot),
+      SOURCE: sourceUrl(workspaceRoot),
+      CREATED: new Date().toISOString(),
+    };
+    await runTool('buildah', [
+      'build',
+      '--quiet',
+      '--layers',
+      '--file', join(workspaceRoot, 'tools', 'deploy', 'images', 'Containerfile'),
+      ...Object.entries(buildArgs).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]),
+      '--tag', reference,
+      contextDir,
+    ], { timeoutMs: 600_000 });
+    const id = await imageId(reference);
+    const seconds = (Date.now() - started) / 1000;
+    log(`built ${reference} (${id.slice(0, 12)}, ${packages.length} packages) in ${seconds.toFixed(1)}s`);
+    return { reference, id, packages, seconds };
+  } finally {
+    rmSync(contextDir, { recursive: true, force: true });
+  }
+}
