@@ -73,4 +73,4 @@ export {
 export { runService, type RunServiceOptions } from './lib/service/run-service';
 export type { ServiceContext, RegisterRoutes, ErrorReportingHook } from './lib/service/service-context';
 export { setDefaultErrorReporting } from './lib/service/error-reporting';
-export { SHUTDOWN_DRAIN_SECONDS, TERMINATION_GRACE_PERIOD_SECONDS } from './lib/service/graceful-shutdown';
+export { SHUTDOWN_DRAIN_SECONDS } from './lib/service/graceful-shutdown';

@@ -2,12 +2,10 @@ import type { Server } from 'node:http';
 
 /**
  * Longest wait for in-flight requests after SIGTERM before open connections are cut.
- * Kubernetes' terminationGracePeriodSeconds must exceed it: see TERMINATION_GRACE_PERIOD_SECONDS.
+ * Kubernetes' terminationGracePeriodSeconds is derived from it (infra/kubernetes: preStop
+ * sleep + this drain + a margin for closing the pool and flushing logs).
  */
 export const SHUTDOWN_DRAIN_SECONDS = 10;
-
-/** Drain, plus time to close the pool and flush logs, before Kubernetes sends SIGKILL. */
-export const TERMINATION_GRACE_PERIOD_SECONDS = SHUTDOWN_DRAIN_SECONDS + 5;
 
 export interface DrainResult {
   /** True when every connection finished on its own within the drain time. */
