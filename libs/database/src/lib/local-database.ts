@@ -1,5 +1,5 @@
 import { platform } from '@factsway/service-catalog';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { embeddedDatabaseUrl } from './connection';
@@ -67,6 +67,8 @@ export async function ensureLocalDatabase(options: LocalDatabaseOptions = {}): P
   if (await answers(url, port)) return { url, port, reused: true, logFile };
 
   mkdirSync(directory, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
+  chmodSync(directory, 0o755);
   const logFd = openSync(logFile, 'a');
   try {
     const server = await startEmbeddedServer({ dataDir, port, durable: true, detached: true, log: logFd });

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { ensureLocalDatabase, stopLocalDatabase } from './local-database';
+import { freePort } from './free-port';
+import { isAlive } from './process-control';
+
+async function query(url: string, sql: string) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+// The real one lives in .local/postgres on port 5433; this test uses its own folder and port.
+describe('ensureLocalDatabase', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'factsway-local-pg-'));
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+  });
+  afterAll(async () => {
+    await stopLocalDatabase({ directory });
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('starts a server that outlives its caller, reuses it, and keeps the data across a restart', async () => {
+    const first = await ensureLocalDatabase({ directory, port });
+    expect(first).toMatchObject({ port, reused: false, logFile: join(directory, 'postgres.log') });
+    expect(first.url).toBe(`postgres://postgres:factsway@127.0.0.1:${port}/factsway`);
+    await query(first.url, 'CREATE TABLE kept (note text); INSERT INTO kept VALUES ($$still here$$)');
+
+    // Started detached: its worker is not our child, so it survives when this process ends.
+    const [workerPid] = readFileSync(join(directory, 'worker.pid'), 'utf8').split('\n').map(Number);
+    expect(isAlive(workerPid)).toBe(true);
+
+    const second = await ensureLocalDatabase({ directory, port });
+    expect(second).toMatchObject({ url: first.url, reused: true });
+
+    expect(await stopLocalDatabase({ directory })).toBe(true);
+    expect(isAlive(workerPid)).toBe(false);
+    await expect(query(first.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+
+    const third = await ensureLocalDatabase({ directory, port });
+    expect(third.reused).toBe(false);
+    expect(await query(third.url, 'SELECT note FROM kept')).toEqual([{ note: 'still here' }]);
+  });
+
+  it('refuses a port held by something that is not its PostgreSQL', async () => {
+    const { createServer } = await import('node:net');
+    const squatter = createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    const squatterPort = await freePort();
+    await new Promise<void>((resolve) => squatter.listen(squatterPort, '127.0.0.1', resolve));
+    try {
+      await expect(ensureLocalDatabase({ directory: join(directory, 'other'), port: squatterPort })).rejects.toThrow(
+        new RegExp(`port ${squatterPort} on 127.0.0.1 is taken`),
+      );
+    } finally {
+      squatter.close();
+    }
+  });
+});
