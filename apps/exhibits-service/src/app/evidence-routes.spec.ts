@@ -1,4 +1,4 @@
-import { type ExhibitsTestPlatform, startExhibitsTestPlatform } from '../testing/test-platform';
+import { type ExhibitsTestPlatform, startExhibitsTestPlatform, readJson } from '../testing/test-platform';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -21,7 +21,7 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
     });
 
   async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await response.json();
+    const body = await readJson(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     return body.error.message as string;
   }
@@ -29,11 +29,11 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
   const create = async (description: string) => {
     const response = await call('POST', '/api/evidence', { description });
     expect(response.status).toBe(201);
-    return response.json();
+    return readJson(response);
   };
 
   const labels = async () =>
-    (await (await call('GET', '/api/exhibits?limit=100')).json()).items.map((e: { label: string }) => e.label);
+    (await readJson(await call('GET', '/api/exhibits?limit=100'))).items.map((e: { label: string }) => e.label);
 
   it('labels evidence A, B, C in order; a deleted label leaves a gap that is never filled or shifted', async () => {
     const a = await create('Lease agreement');
@@ -54,7 +54,7 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
     expect((await create('Letter')).label).toBe('F');
     expect(await labels()).toEqual(['A', 'C', 'D', 'F']);
 
-    const exhibit = await (await call('GET', '/api/exhibits/C')).json();
+    const exhibit = await readJson(await call('GET', '/api/exhibits/C'));
     expect(exhibit).toEqual({ label: 'C', evidence: c });
     await expectError(await call('GET', '/api/exhibits/B'), 404, 'not_found');
   });
@@ -63,7 +63,7 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
     const before = (await labels()).length;
     const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => call('POST', '/api/evidence', { description: `Item ${i}` })));
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 201));
-    const created = (await Promise.all(responses.map((r) => r.json()))).map((e: { label: string }) => e.label);
+    const created = (await Promise.all(responses.map((r) => readJson(r)))).map((e: { label: string }) => e.label);
     expect(new Set(created).size).toBe(30);
     const all = await labels();
     expect(all).toHaveLength(before + 30);
@@ -76,8 +76,8 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
     const item = await create('Draft contract');
     const patched = await call('PATCH', `/api/evidence/${item.id}`, { description: 'Signed contract' });
     expect(patched.status).toBe(200);
-    expect(await patched.json()).toMatchObject({ id: item.id, label: item.label, description: 'Signed contract' });
-    const page = await (await call('GET', '/api/evidence?limit=2&offset=1')).json();
+    expect(await readJson(patched)).toMatchObject({ id: item.id, label: item.label, description: 'Signed contract' });
+    const page = await readJson(await call('GET', '/api/evidence?limit=2&offset=1'));
     expect(page.items.map((e: { label: string }) => e.label)).toEqual(['C', 'D']);
     expect(page).toMatchObject({ limit: 2, offset: 1, total: (await labels()).length });
   });
@@ -87,17 +87,17 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
     const item = await create('Bank statement');
     const linked = await call('POST', `/api/evidence/${item.id}/facts`, { factId });
     expect(linked.status).toBe(201);
-    expect((await linked.json()).factIds).toEqual([factId]);
+    expect((await readJson(linked)).factIds).toEqual([factId]);
     const again = await call('POST', `/api/evidence/${item.id}/facts`, { factId: factId.toLowerCase() });
     expect(again.status).toBe(200);
-    expect((await again.json()).factIds).toEqual([factId]);
+    expect((await readJson(again)).factIds).toEqual([factId]);
 
-    const byFact = await (await call('GET', `/api/evidence?factId=${factId}`)).json();
+    const byFact = await readJson(await call('GET', `/api/evidence?factId=${factId}`));
     expect(byFact.items.map((e: { id: string }) => e.id)).toEqual([item.id]);
 
     expect((await call('DELETE', `/api/evidence/${item.id}/facts/${factId}`)).status).toBe(204);
     await expectError(await call('DELETE', `/api/evidence/${item.id}/facts/${factId}`), 404, 'not_found');
-    expect((await (await call('GET', `/api/evidence/${item.id}`)).json()).factIds).toEqual([]);
+    expect((await readJson(await call('GET', `/api/evidence/${item.id}`))).factIds).toEqual([]);
   });
 
   it('refuses to link a fact facts-service does not know (422), and answers 503 when facts-service is down', async () => {
@@ -107,7 +107,7 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
     const down = await call('POST', `/api/evidence/${item.id}/facts`, { factId: UNKNOWN_ID }, platform.exhibitsWithFactsDown.url);
     expect(await expectError(down, 503, 'peer_unavailable')).toMatch(/facts service is unavailable/);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect((await (await call('GET', `/api/evidence/${item.id}`)).json()).factIds).toEqual([]);
+    expect((await readJson(await call('GET', `/api/evidence/${item.id}`))).factIds).toEqual([]);
     await expectError(await call('POST', `/api/evidence/${UNKNOWN_ID}/facts`, { factId: UNKNOWN_ID }), 404, 'not_found');
   });
 
