@@ -3,6 +3,8 @@ import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
+// The real records-service, started in this process and called over HTTP (listed as an implicit dependency).
+import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
 import { registerRoutes } from './routes';
 
 /** The parsed JSON body; tests read its fields freely. */
@@ -46,6 +48,8 @@ describe('caseblock-service', () => {
   let hangingPeer: Server;
   const hungSockets = new Set<Socket>();
   let recordsHanging: RunningService;
+  let records: RunningService;
+  let withRecords: RunningService;
 
   const env = (recordsUrl: string) => ({
     APP_VERSION: platformVersion(),
@@ -64,11 +68,19 @@ describe('caseblock-service', () => {
     await new Promise<void>((resolve) => hangingPeer.listen(0, '127.0.0.1', resolve));
     const hangingUrl = `http://127.0.0.1:${(hangingPeer.address() as { port: number }).port}`;
     recordsHanging = await createService({ name: 'caseblock', routes: registerRoutes, env: env(hangingUrl) }).listen(0);
+    records = await createService({
+      name: 'records',
+      routes: registerRecordsRoutes,
+      env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: database.url },
+    }).listen(0);
+    withRecords = await createService({ name: 'caseblock', routes: registerRoutes, env: env(records.url) }).listen(0);
   });
 
   afterAll(async () => {
     await service?.close();
     await recordsHanging?.close();
+    await withRecords?.close();
+    await records?.close();
     hungSockets.forEach((socket) => socket.destroy());
     hangingPeer?.close();
     await pool?.end();
@@ -191,6 +203,59 @@ describe('caseblock-service', () => {
       ['an unknown template id', { ...caseData, templateId: UNKNOWN_ID }, 404, 'not_found', UNKNOWN_ID],
     ])('refuses %s', async (_name, body, status, code, inMessage) => {
       expect(await expectError(await call('POST', '/api/caseblock/format', body), status, code)).toContain(inMessage);
+    });
+
+    async function createCase(body: unknown): Promise<string> {
+      const response = await call('POST', '/api/cases', body, records.url);
+      expect(response.status).toBe(201);
+      return (await jsonOf(response)).id;
+    }
+
+    it('fills the caption from a records-service case over HTTP; fields in the request win', async () => {
+      const caseId = await createCase({
+        title: 'Roe v. Acme',
+        caseNumber: '3:24-cv-09999',
+        court: 'Superior Court of California',
+        parties: [
+          { name: 'Jane Roe', role: 'plaintiff' },
+          { name: 'Acme Widgets, Inc.', role: 'defendant' },
+          { name: 'Richard Roe', role: 'Plaintiff' },
+        ],
+      });
+      const response = await call(
+        'POST',
+        '/api/caseblock/format',
+        { caseId, court: 'United States District Court', district: 'Northern District of California', documentTitle: 'Motion to Compel' },
+        withRecords.url,
+      );
+      expect(response.status).toBe(200);
+      const body = await jsonOf(response);
+      expect(body.caseId).toBe(caseId);
+      expect(body.case).toEqual({
+        court: 'United States District Court',
+        district: 'Northern District of California',
+        caseNumber: '3:24-cv-09999',
+        plaintiffs: ['Jane Roe', 'Richard Roe'],
+        defendants: ['Acme Widgets, Inc.'],
+        documentTitle: 'Motion to Compel',
+      });
+      expect(body.lines[0].trim()).toBe('IN THE UNITED STATES DISTRICT COURT');
+      expect(body.text).toContain('Case No. 3:24-cv-09999');
+      expect(body.text).toMatch(/RICHARD ROE,\s+\)/);
+    });
+
+    it('names what is missing when neither the request nor the case has it', async () => {
+      const caseId = await createCase({ title: 'In re Doe', parties: [{ name: 'John Doe', role: 'petitioner' }] });
+      const message = await expectError(await call('POST', '/api/caseblock/format', { caseId, documentTitle: 'Petition' }, withRecords.url), 400, 'validation_failed');
+      expect(message).toContain(`body.court: `);
+      expect(message).toContain('body.caseNumber');
+      expect(message).toContain('body.defendants');
+      expect(message).toContain(`neither in the request nor in case ${caseId}`);
+    });
+
+    it('answers 404 for a case records-service does not know', async () => {
+      const message = await expectError(await call('POST', '/api/caseblock/format', { ...caseData, caseId: UNKNOWN_ID }, withRecords.url), 404, 'not_found');
+      expect(message).toContain(UNKNOWN_ID);
     });
 
     it('answers 503 when records-service is down (connection refused), quickly', async () => {

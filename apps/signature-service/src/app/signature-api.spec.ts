@@ -3,6 +3,8 @@ import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
+// The real records-service, started in this process and called over HTTP (listed as an implicit dependency).
+import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
 import { registerRoutes } from './routes';
 
 /** The parsed JSON body; tests read its fields freely. */
@@ -39,30 +41,32 @@ describe('signature-service', () => {
   let database: TestDatabase;
   let pool: Pool;
   let service: RunningService;
+  let records: RunningService;
+  let withRecords: RunningService;
 
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
     pool = new Pool({ connectionString: database.url, max: 2 });
+    const env = { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: database.url };
     service = await createService({
       name: 'signature',
       routes: registerRoutes,
-      env: {
-        APP_VERSION: platformVersion(),
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: database.url,
-        RECORDS_SERVICE_URL: `http://127.0.0.1:${await closedPort()}`,
-      },
+      env: { ...env, RECORDS_SERVICE_URL: `http://127.0.0.1:${await closedPort()}` },
     }).listen(0);
+    records = await createService({ name: 'records', routes: registerRecordsRoutes, env }).listen(0);
+    withRecords = await createService({ name: 'signature', routes: registerRoutes, env: { ...env, RECORDS_SERVICE_URL: records.url } }).listen(0);
   });
 
   afterAll(async () => {
     await service?.close();
+    await withRecords?.close();
+    await records?.close();
     await pool?.end();
     await database?.stop();
   });
 
-  const call = (method: string, path: string, body?: unknown) =>
-    fetch(`${service.url}${path}`, {
+  const call = (method: string, path: string, body?: unknown, base = service.url) =>
+    fetch(`${base}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -166,6 +170,46 @@ describe('signature-service', () => {
       ['an unknown template id', { ...attorney, templateId: UNKNOWN_ID }, 404, 'not_found', UNKNOWN_ID],
     ])('refuses %s', async (_name, body, status, code, inMessage) => {
       expect(await expectError(await call('POST', '/api/signature/format', body), status, code)).toContain(inMessage);
+    });
+
+    it('names the represented parties and the case number from a records-service case over HTTP', async () => {
+      const created = await call(
+        'POST',
+        '/api/cases',
+        {
+          title: 'Roe v. Acme',
+          caseNumber: 'D-1-GN-24-001234',
+          parties: [
+            { name: 'Jane Roe', role: 'plaintiff' },
+            { name: 'Richard Roe', role: 'plaintiff' },
+            { name: 'Acme Widgets, Inc.', role: 'defendant' },
+          ],
+        },
+        records.url,
+      );
+      expect(created.status).toBe(201);
+      const caseId = (await jsonOf(created)).id;
+      const template = await jsonOf(
+        await call('POST', '/api/signature/templates', { name: 'with case number', lines: ['Cause No. {caseNumber}', '/s/ {name}', '{role}'] }),
+      );
+      const { role: _role, ...withoutRole } = attorney;
+      const response = await call(
+        'POST',
+        '/api/signature/format',
+        { ...withoutRole, represents: 'plaintiff', caseId, templateId: template.id },
+        withRecords.url,
+      );
+      expect(response.status).toBe(200);
+      expect(await jsonOf(response)).toMatchObject({
+        caseId,
+        role: 'Attorney for Plaintiffs Jane Roe and Richard Roe',
+        lines: ['Cause No. D-1-GN-24-001234', '/s/ Maria Lopez', 'Attorney for Plaintiffs Jane Roe and Richard Roe'],
+      });
+    });
+
+    it('answers 404 for a case records-service does not know', async () => {
+      const message = await expectError(await call('POST', '/api/signature/format', { ...attorney, caseId: UNKNOWN_ID }, withRecords.url), 404, 'not_found');
+      expect(message).toContain(UNKNOWN_ID);
     });
 
     it('answers 503 when records-service is down, without crashing', async () => {
