@@ -1,11 +1,38 @@
 // `npm start` (nx run local-platform:start): the whole platform on this machine until Ctrl-C.
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { PlatformStartError, startLocalPlatform } from './lib/start-local-platform';
 import { statusTable } from './lib/status-table';
 
 const say = (line: string) => process.stdout.write(`[local-platform] ${line}\n`);
 
+const usage = `usage: npm start [-- --data-dir <dir>] [--free-ports] [--log-level <level>]
+  --data-dir    where the database, logs and update bucket live (default .local)
+  --free-ports  let the OS pick every port instead of the catalog's (a second, scratch platform)
+  --log-level   the services' LOG_LEVEL (default: $LOG_LEVEL or info)`;
+
+function readArguments() {
+  try {
+    return parseArgs({
+      options: {
+        'data-dir': { type: 'string' },
+        'free-ports': { type: 'boolean', default: false },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
+  const args = readArguments();
+  if (args.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
   const interrupted = new AbortController();
   let platform: Awaited<ReturnType<typeof startLocalPlatform>> | undefined;
   let stopping = false;
@@ -38,7 +65,9 @@ async function main(): Promise<void> {
   say('starting PostgreSQL, migrations, services and the update origin');
   try {
     platform = await startLocalPlatform({
-      logLevel: process.env['LOG_LEVEL'] || 'info',
+      dataDir: args['data-dir'] ? resolve(args['data-dir']) : undefined,
+      ports: args['free-ports'] ? 'free' : 'catalog',
+      logLevel: args['log-level'] || process.env['LOG_LEVEL'] || 'info',
       report: say,
       signal: interrupted.signal,
     });

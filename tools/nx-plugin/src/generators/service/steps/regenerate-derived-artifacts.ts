@@ -15,7 +15,7 @@ export interface DerivedArtifactTarget {
  */
 export const derivedArtifactTargets: readonly DerivedArtifactTarget[] = [
   { project: 'kubernetes', target: 'synth', what: 'Kubernetes manifests' },
-  { project: 'monitoring', target: 'synth', what: 'Prometheus scrape config, alerts and dashboard' },
+  { project: 'monitoring', target: 'generate', what: 'Prometheus scrape config, alerts and dashboard' },
 ];
 
 /** The registered targets whose project exists here and declares that target. */
