@@ -66,6 +66,7 @@ export { PeerFailedError, PeerUnavailableError } from './lib/peers/peer-errors';
 
 export {
   createService,
+  KEEP_ALIVE_TIMEOUT_MS,
   type CreateServiceOptions,
   type RunningService,
   type Service,

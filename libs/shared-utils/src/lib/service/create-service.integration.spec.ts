@@ -91,6 +91,11 @@ describe('createService over real HTTP', () => {
     expect(body).toEqual({ status: 'ok', service: 'export-service', version: '1.2.3', uptime: expect.any(Number) });
   });
 
+  it('keeps idle connections longer than the proxies in front do', () => {
+    expect(running.server.keepAliveTimeout).toBeGreaterThan(60_000);
+    expect(running.server.headersTimeout).toBeGreaterThan(running.server.keepAliveTimeout);
+  });
+
   it('is always ready when the service owns no tables', async () => {
     const response = await fetch(`${running.url}/ready`);
     expect(response.status).toBe(200);

@@ -19,6 +19,8 @@ import { defaultErrorReporting } from './error-reporting';
 import { drainServer, SHUTDOWN_DRAIN_SECONDS } from './graceful-shutdown';
 import type { ErrorReportingHook, RegisterRoutes, ServiceContext } from './service-context';
 
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export interface CreateServiceOptions {
   /** Catalog short name (`records`) or id (`records-service`). */
   name: string;
@@ -106,6 +108,10 @@ export function createService(options: CreateServiceOptions): Service {
 
   async function listen(port = config.port): Promise<RunningService> {
     const server = app.listen(port, config.host);
+    // Outlive the idle timeout of proxies in front (ingress-nginx keeps upstream connections
+    // 60 s): if Node closed first, a request racing the close would fail with a 502.
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
     await once(server, 'listening');
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
