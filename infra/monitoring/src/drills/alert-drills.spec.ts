@@ -77,7 +77,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (probing) clearInterval(probing);
-  restarted?.kill('SIGTERM');
+  if (restarted && restarted.exitCode === null && restarted.signalCode === null) {
+    const exited = new Promise((resolve) => restarted?.once('exit', resolve));
+    restarted.kill('SIGTERM');
+    await exited;
+  }
   await stopOwnMonitoring?.();
   await platform?.stop();
   await webhook.stop();
