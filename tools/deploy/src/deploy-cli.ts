@@ -1,0 +1,86 @@
+// `nx run <project>:deploy` and `nx run deploy:release`: see tools/deploy/README.md.
+import { catalogServiceNames } from './lib/local/local-options';
+import { parseArgs } from 'node:util';
+import { DeployReporter } from './lib/core/deploy-reporter';
+import { deployMigrations, deployRelease, deployService, DeployContext } from './lib/core/deploy-release';
+import { resolveDeployTarget } from './lib/core/deploy-target';
+import { RunLedger } from './lib/core/run-ledger';
+import { createBackend } from './lib/create-backend';
+
+const usage = `usage: deploy <migrations | service <project> | release> [options]
+  migrations           open the run, prepare the engine, run the migrations (migrations:deploy)
+  service <project>    roll one service inside the open run, gate, roll back the run on failure (<project>:deploy)
+  release              all of it in one process: migrations, every service, gate, rollback
+options:
+  --environment local|staging|production   (DEPLOY_ENV; default local)
+  --release-version V                      (RELEASE_VERSION; default the root package.json version)
+  --namespace NS   (DEPLOY_NAMESPACE)   --context CTX (KUBE_CONTEXT)   --registry HOST (IMAGE_REGISTRY)
+  --database-url URL   local engine only (DATABASE_URL; default the embedded PostgreSQL)
+  --services a,b       release only: which services (default every catalog service)
+  --ready-timeout S    seconds a service may take to become ready (default 120)
+  --dry-run            print the exact ordered plan and touch nothing`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      environment: { type: 'string' },
+      'release-version': { type: 'string' },
+      namespace: { type: 'string' },
+      context: { type: 'string' },
+      registry: { type: 'string' },
+      'database-url': { type: 'string' },
+      services: { type: 'string' },
+      'ready-timeout': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  const [command, project] = positionals;
+  if (values.help || !command) {
+    console.log(usage);
+    return values.help ? 0 : 2;
+  }
+  const target = resolveDeployTarget({
+    environment: values.environment,
+    releaseVersion: values['release-version'],
+    namespace: values.namespace,
+    context: values.context,
+    registry: values.registry,
+  });
+  const readyTimeout = Number(values['ready-timeout'] ?? '120');
+  if (!(readyTimeout > 0)) throw new Error(`--ready-timeout must be a positive number of seconds`);
+  const context: DeployContext = {
+    target,
+    backend: createBackend(target, { databaseUrl: values['database-url'] ?? process.env['DATABASE_URL'] }),
+    reporter: new DeployReporter(),
+    ledger: RunLedger.forEnvironment(target.environment),
+    options: { readyTimeoutMs: readyTimeout * 1000, dryRun: values['dry-run'] ?? false },
+  };
+  switch (command) {
+    case 'migrations':
+      return deployMigrations(context);
+    case 'service':
+      if (!project) throw new Error('service needs a project name, e.g. `deploy service records-service`');
+      if (!catalogServiceNames().includes(project)) throw new Error(`${project} is not a catalog service`);
+      return deployService(context, project);
+    case 'release': {
+      const services = values.services ? values.services.split(',').map((name) => name.trim()) : catalogServiceNames();
+      const unknown = services.filter((name) => !catalogServiceNames().includes(name));
+      if (unknown.length) throw new Error(`not catalog services: ${unknown.join(', ')}`);
+      return deployRelease(context, services);
+    }
+    default:
+      console.error(usage);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`deploy: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,272 @@
+import { localSettings, renderManifests, RenderedManifest } from '@factsway/kubernetes';
+import { services as catalog, serviceId } from '@factsway/service-catalog';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { DeployBackend, DeployStep, MigrationOutcome, ReadyOutcome } from '../core/deploy-backend';
+import { DeployTarget } from '../core/deploy-target';
+import { assertContainerToolsInstalled, CommandError, runTool } from '../images/container-tools';
+import { ensureReleaseImages } from '../images/retag-images';
+import { MIGRATIONS_PROJECT } from '../images/stage-build-context';
+import { LocalEngineOptions, servicePort } from './local-options';
+import { podBaseName, podmanManifest } from './podman-manifests';
+
+interface PodSummary {
+  Name: string;
+  Status: string;
+  Labels?: Record<string, string>;
+  Created: string;
+}
+
+const VERSION_LABEL = 'app.kubernetes.io/version';
+const NAME_LABEL = 'app.kubernetes.io/name';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The local engine: `podman kube play` of the manifests that infra/kubernetes generates for
+ * `local` (one replica, host network on 127.0.0.1, `imagePullPolicy: Never`), with the images
+ * built by tools/deploy, so they run under the real securityContext and resource limits.
+ *
+ * A roll on the host network: two pods cannot listen on one port, so the new pod is created
+ * (not started) first, the old container gets SIGTERM (it stops accepting at once and drains),
+ * the new pod starts and binds the port, and the deploy polls /ready. The old pod is kept,
+ * stopped, as the rollback target; `undo` restarts it. The gap is the new pod's start time.
+ */
+export class LocalPodmanBackend implements DeployBackend {
+  readonly name = 'podman';
+
+  constructor(private readonly options: LocalEngineOptions = {}) {}
+
+  private manifests(version: string): RenderedManifest[] {
+    return renderManifests(
+      localSettings({
+        version,
+        databaseUrl: this.options.databaseUrl,
+        environmentOverrides: this.options.environmentOverrides,
+      }),
+    );
+  }
+
+  private portMap(): Map<number, number> {
+    const map = new Map<number, number>();
+    for (const service of catalog) {
+      const planned = this.options.ports?.[serviceId(service.name)];
+      if (planned) map.set(service.port, planned);
+    }
+    return map;
+  }
+
+  private manifestFor(version: string, file: string, service?: string) {
+    const manifest = this.manifests(version).find((candidate) => candidate.file === file);
+    if (!manifest) throw new Error(`no generated manifest ${file}`);
+    return podmanManifest(manifest, version, {
+      portMap: this.portMap(),
+      extraEnvironment: service ? this.options.serviceEnvironment?.[service] : undefined,
+    });
+  }
+
+  private url(service: string, path: string): string {
+    return `http://127.0.0.1:${servicePort(service, this.options)}${path}`;
+  }
+
+  describe(target: DeployTarget, step: DeployStep): string[] {
+    const v = target.releaseVersion;
+    switch (step.kind) {
+      case 'prepare':
+        return [
+          'write .local/containers/containers.conf (runc, cgroupfs, nofile/nproc ulimits); CONTAINERS_CONF points at it',
+          `podman tag <previous image> ${target.registry}/factsway/<project>:${v}   # for every project without a ${v} image (same image id)`,
+        ];
+      case 'migrate':
+        return [
+          `podman kube play --replace <local migrations-job.yaml as a Pod> (image ${target.registry}/factsway/migrations:${v})`,
+          `podman wait migrations-${v.replace(/[^a-z0-9]+/gi, '-')}-migrations   # exit 0 required`,
+        ];
+      case 'roll':
+        return [
+          `podman kube play --start=false --replace <local ${step.service}.yaml at ${v}>   # pod ${podBaseName(step.service, v)}-pod-0`,
+          `podman kill --signal SIGTERM <running ${step.service} container>   # stops accepting, drains`,
+          `podman pod start ${podBaseName(step.service, v)}-pod-0`,
+          `GET ${this.url(step.service, '/ready')} until 200 and /health version ${v}`,
+          `podman pod stop <previous ${step.service} pod>   # kept as the rollback target`,
+        ];
+      case 'gate':
+        return step.services.map((service) => `GET ${this.url(service, '/health')} -> version must be ${v}`);
+      case 'undo':
+        return [
+          `podman kill --signal SIGTERM <${step.service} container at ${v}>`,
+          `podman pod start <previous ${step.service} pod> (or kube play it at the previous version)`,
+          `GET ${this.url(step.service, '/ready')} until 200`,
+        ];
+    }
+  }
+
+  async prepare(target: DeployTarget): Promise<void> {
+    assertContainerToolsInstalled();
+    await ensureReleaseImages(
+      [MIGRATIONS_PROJECT, ...catalog.map((service) => serviceId(service.name))],
+      target.registry,
+      target.releaseVersion,
+      (project) => (project === MIGRATIONS_PROJECT ? Promise.resolve(undefined) : this.currentVersion(target, project)),
+    );
+  }
+
+  async runMigrations(target: DeployTarget): Promise<MigrationOutcome> {
+    const { yaml, podName } = this.manifestFor(target.releaseVersion, 'migrations-job.yaml');
+    const container = `${podName}-${MIGRATIONS_PROJECT}`;
+    const dir = mkdtempSync(join(tmpdir(), 'factsway-play-'));
+    try {
+      const file = join(dir, 'migrations.yaml');
+      writeFileSync(file, yaml);
+      await runTool('podman', ['kube', 'play', '--replace', file]);
+      const exitCode = Number((await runTool('podman', ['wait', container], { timeoutMs: 600_000 })).stdout.trim());
+      const logs = await runTool('podman', ['logs', container]);
+      const output = `${logs.stdout}${logs.stderr}`;
+      await runTool('podman', ['pod', 'rm', '--force', podName!]).catch(() => undefined);
+      if (exitCode === 0) {
+        return { ok: true, applied: [...output.matchAll(/^applied (\S+)$/gm)].map((match) => match[1]) };
+      }
+      const failed = /migration (\S+) failed: (.*)$/m.exec(output);
+      return {
+        ok: false,
+        failedMigration: failed ? basename(failed[1]).replace(/\.[cm]?[jt]s$/, '') : undefined,
+        message: failed ? failed[2] : output.trim().split('\n').slice(-3).join(' | ') || `exit ${exitCode}`,
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async pods(service: string): Promise<PodSummary[]> {
+    const { stdout } = await runTool('podman', [
+      'pod', 'ps', '--filter', `label=${NAME_LABEL}=${service}`, '--format', 'json',
+    ]);
+    return (JSON.parse(stdout || '[]') as PodSummary[]) ?? [];
+  }
+
+  private async runningPod(service: string): Promise<PodSummary | undefined> {
+    return (await this.pods(service)).find((pod) => pod.Status === 'Running' || pod.Status === 'Degraded');
+  }
+
+  async currentVersion(_target: DeployTarget, service: string): Promise<string | undefined> {
+    return (await this.runningPod(service))?.Labels?.[VERSION_LABEL];
+  }
+
+  /** SIGTERM to the app container: it closes its listener at once and drains in the background. */
+  private async signalStop(pod: PodSummary | undefined, service: string): Promise<void> {
+    if (!pod) return;
+    await runTool('podman', ['kill', '--signal', 'SIGTERM', `${pod.Name}-${service}`]).catch(() => undefined);
+  }
+
+  /** Waits for the old pod to finish draining and leaves it stopped (the rollback target). */
+  private async parkPod(pod: PodSummary | undefined): Promise<void> {
+    if (!pod) return;
+    const timeout = String(this.options.stopTimeoutSeconds ?? 20);
+    await runTool('podman', ['pod', 'stop', '--time', timeout, pod.Name], { timeoutMs: 120_000 }).catch(() => undefined);
+  }
+
+  /** Keeps the running pod and the newest stopped one; removes older stopped pods. */
+  private async prune(service: string, keep: readonly string[]): Promise<void> {
+    const stale = (await this.pods(service)).filter((pod) => !keep.includes(pod.Name));
+    for (const pod of stale) await runTool('podman', ['pod', 'rm', '--force', pod.Name]).catch(() => undefined);
+  }
+
+  private async playStopped(service: string, version: string): Promise<string> {
+    const { yaml, podName } = this.manifestFor(version, `${service}.yaml`, service);
+    const dir = mkdtempSync(join(tmpdir(), 'factsway-play-'));
+    try {
+      const file = join(dir, `${service}.yaml`);
+      writeFileSync(file, yaml);
+      await runTool('podman', ['kube', 'play', '--start=false', '--replace', file]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return podName!;
+  }
+
+  /** Replace whatever runs with the pod `podName` (old one SIGTERMed first: one port). */
+  private async switchTo(service: string, podName: string): Promise<void> {
+    const old = await this.runningPod(service);
+    if (old?.Name === podName) return;
+    await this.signalStop(old, service);
+    await runTool('podman', ['pod', 'start', podName]);
+    this.pendingPark.set(service, old);
+  }
+
+  private readonly pendingPark = new Map<string, PodSummary | undefined>();
+
+  async rollService(target: DeployTarget, service: string): Promise<void> {
+    const podName = await this.playStopped(service, target.releaseVersion);
+    await this.switchTo(service, podName);
+  }
+
+  async waitReady(target: DeployTarget, service: string, deadline: number): Promise<ReadyOutcome> {
+    const outcome = await this.pollReady(service, target.releaseVersion, deadline);
+    const old = this.pendingPark.get(service);
+    this.pendingPark.delete(service);
+    if (outcome.ready) {
+      await this.parkPod(old);
+      const running = await this.runningPod(service);
+      await this.prune(service, [running?.Name, old?.Name].filter((name): name is string => Boolean(name)));
+    } else {
+      // Let the old pod finish draining so undo can start it again.
+      await this.parkPod(old);
+    }
+    return outcome;
+  }
+
+  private async pollReady(service: string, version: string, deadline: number): Promise<ReadyOutcome> {
+    let last = 'no answer';
+    const container = `${podBaseName(service, version)}-pod-0-${service}`;
+    for (;;) {
+      try {
+        const ready = await fetch(this.url(service, '/ready'), { signal: AbortSignal.timeout(2000) });
+        if (ready.ok) {
+          const health = (await (await fetch(this.url(service, '/health'), { signal: AbortSignal.timeout(2000) })).json()) as {
+            version?: string;
+          };
+          if (health.version === version) return { ready: true };
+          last = `/health reports ${health.version}`;
+        } else {
+          last = `/ready answered ${ready.status}: ${(await ready.text()).slice(0, 200)}`;
+        }
+      } catch (error) {
+        last = error instanceof Error ? error.message : String(error);
+      }
+      const state = await runTool('podman', ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', container]).catch(
+        (error: CommandError) => ({ stdout: `missing ${error.message}` }),
+      );
+      if (/^(exited|stopped|missing)/.test(state.stdout.trim())) {
+        const logs = await runTool('podman', ['logs', '--tail', '3', container]).catch(() => ({ stdout: '', stderr: '' }));
+        return { ready: false, reason: `container ${state.stdout.trim()}: ${(logs.stdout + logs.stderr).trim().split('\n').pop()}` };
+      }
+      if (Date.now() >= deadline) return { ready: false, reason: `no ready answer before the deadline (${last})` };
+      await sleep(this.options.pollIntervalMs ?? 100);
+    }
+  }
+
+  async runningVersion(_target: DeployTarget, service: string): Promise<string | undefined> {
+    const ready = await fetch(this.url(service, '/ready'), { signal: AbortSignal.timeout(2000) });
+    if (!ready.ok) return undefined;
+    const health = (await (await fetch(this.url(service, '/health'), { signal: AbortSignal.timeout(2000) })).json()) as {
+      version?: string;
+    };
+    return health.version;
+  }
+
+  async undo(target: DeployTarget, service: string, previousVersion: string | undefined): Promise<void> {
+    if (previousVersion === undefined) {
+      for (const pod of await this.pods(service)) await runTool('podman', ['pod', 'rm', '--force', pod.Name]);
+      return;
+    }
+    const previousPod = `${podBaseName(service, previousVersion)}-pod-0`;
+    const kept = (await this.pods(service)).some((pod) => pod.Name === previousPod);
+    if (!kept) await this.playStopped(service, previousVersion);
+    const failed = await this.runningPod(service);
+    await this.switchTo(service, previousPod);
+    this.pendingPark.delete(service);
+    const outcome = await this.pollReady(service, previousVersion, Date.now() + 120_000);
+    if (failed && failed.Name !== previousPod) await runTool('podman', ['pod', 'rm', '--force', '--time', '20', failed.Name]).catch(() => undefined);
+    if (!outcome.ready) throw new Error(`${service} at ${previousVersion} did not become ready again: ${outcome.reason}`);
+  }
+}

@@ -1,0 +1,83 @@
+import { RenderedManifest } from '@factsway/kubernetes';
+import { stringify } from 'yaml';
+
+type KubeObject = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Kinds `podman kube play` acts on; it ignores Services and has no use for ServiceAccounts. */
+const playedKinds = new Set(['ConfigMap', 'Deployment', 'Job', 'Pod']);
+
+/** `1.2.0-rc.1` -> `1-2-0-rc-1`: a version as a pod-name suffix. */
+export function versionSuffix(version: string): string {
+  return version.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** The pod a service runs in at one version; old and new coexist (one stopped) during a roll. */
+export function podBaseName(service: string, version: string): string {
+  return `${service}-${versionSuffix(version)}`;
+}
+
+function adaptContainer(container: KubeObject): KubeObject {
+  // Host network: containerPort would become a port mapping, which podman refuses with host
+  // networking. Probes: podman 4.3 turns httpGet probes into healthchecks that run curl inside
+  // the image (there is none) and never gates on readiness; the deploy waits on /ready itself.
+  const { ports: _ports, readinessProbe: _r, livenessProbe: _l, startupProbe: _s, lifecycle: _lc, ...rest } = container;
+  return rest;
+}
+
+/**
+ * The generated local manifests in the dialect podman 4.3 plays: only the kinds it acts on,
+ * the Deployment renamed per version (`<service>-<version>`) so the previous pod can stay
+ * (stopped) as the rollback target, container ports and probes removed (see adaptContainer).
+ * Everything else (image, env, resources, securityContext, volumes) is played as generated.
+ */
+export interface PodmanManifestOptions {
+  /** Catalog port -> host port to use instead (PORT and peer URLs in ConfigMaps). */
+  portMap?: ReadonlyMap<number, number>;
+  /** Extra ConfigMap entries for this manifest's service. */
+  extraEnvironment?: Record<string, string>;
+}
+
+function adaptConfigMap(object: KubeObject, options: PodmanManifestOptions): void {
+  const data: Record<string, string> = { ...object['data'] };
+  const portMap = options.portMap ?? new Map<number, number>();
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'PORT' && portMap.has(Number(value))) data[key] = String(portMap.get(Number(value)));
+    const peer = /^http:\/\/127\.0\.0\.1:(\d+)$/.exec(value);
+    if (peer && portMap.has(Number(peer[1]))) data[key] = `http://127.0.0.1:${portMap.get(Number(peer[1]))}`;
+  }
+  object['data'] = { ...data, ...options.extraEnvironment };
+}
+
+export function podmanManifest(
+  manifest: RenderedManifest,
+  version: string,
+  options: PodmanManifestOptions = {},
+): { yaml: string; podName: string | undefined } {
+  let podName: string | undefined;
+  const objects = manifest.objects
+    .filter((object) => playedKinds.has(String(object['kind'])))
+    .map((source) => {
+      const object = structuredClone(source) as KubeObject;
+      if (object['kind'] === 'ConfigMap') adaptConfigMap(object, options);
+      if (object['kind'] === 'Deployment') {
+        object['metadata'].name = podBaseName(String(object['metadata'].name), version);
+        podName = `${object['metadata'].name}-pod-0`;
+        const spec = object['spec'].template.spec;
+        spec.containers = spec.containers.map(adaptContainer);
+      }
+      if (object['kind'] === 'Job') {
+        // podman 4.3 does not play Jobs: run the Job's pod template as a Pod that runs once.
+        const template = object['spec'].template;
+        const pod: KubeObject = {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: String(object['metadata'].name), labels: template.metadata?.labels ?? {} },
+          spec: { ...template.spec, restartPolicy: 'Never', containers: template.spec.containers.map(adaptContainer) },
+        };
+        podName = pod['metadata'].name;
+        return pod;
+      }
+      return object;
+    });
+  return { yaml: objects.map((object) => stringify(object)).join('---\n'), podName };
+}
