@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { OriginFixture, startOriginFixture } from '../testing/origin-fixture';
-import { noCancel, NodeHttpExecutor } from '../testing/node-http-executor';
+import { asProviderExecutor, noCancel, NodeHttpExecutor } from '../testing/node-http-executor';
 
 let fixture: OriginFixture;
 const executor = new NodeHttpExecutor();
@@ -27,7 +27,7 @@ function provider(platform: 'win32' | 'linux'): GenericProvider {
   // The updater is only asked for its channel and whether to add the noCache query.
   const updater = { channel: null, isAddNoCacheQuery: true } as unknown as ConstructorParameters<typeof GenericProvider>[1];
   return new GenericProvider({ provider: 'generic', url: fixture.origin.url }, updater, {
-    executor,
+    executor: asProviderExecutor(executor),
     isUseMultipleRangeRequest: false,
     platform,
   });
@@ -42,7 +42,7 @@ async function metric(pattern: RegExp): Promise<number> {
 describe('electron-updater against the local update origin', () => {
   it('loads in plain Node, without the Electron binary', () => {
     expect(typeof electronUpdater.AppUpdater).toBe('function');
-    expect(process.versions.electron).toBeUndefined();
+    expect(process.versions['electron']).toBeUndefined();
   });
 
   it('reads latest.yml through GenericProvider and downloads the installer with sha512 verification', async () => {

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { noCancel, NodeHttpExecutor } from '../testing/node-http-executor';
+import { asProviderExecutor, noCancel, NodeHttpExecutor } from '../testing/node-http-executor';
 import { startUpdateOrigin } from './start-update-origin';
 
 class Interrupted extends Error {}
@@ -41,7 +41,7 @@ async function clientView(bucketName: string): Promise<Record<string, string>> {
     const seen: Record<string, string> = {};
     for (const platform of ['win32', 'linux'] as const) {
       const updater = { channel: null, isAddNoCacheQuery: true } as unknown as ConstructorParameters<typeof GenericProvider>[1];
-      const provider = new GenericProvider({ provider: 'generic', url: origin.url }, updater, { executor, isUseMultipleRangeRequest: false, platform });
+      const provider = new GenericProvider({ provider: 'generic', url: origin.url }, updater, { executor: asProviderExecutor(executor), isUseMultipleRangeRequest: false, platform });
       const info = await provider.getLatestVersion();
       for (const file of provider.resolveFiles(info)) {
         await executor.download(file.url, join(work, `${bucketName}-${platform}.bin`), { sha512: file.info.sha512, cancellationToken: noCancel() });

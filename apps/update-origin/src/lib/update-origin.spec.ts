@@ -124,11 +124,12 @@ describe('update origin: byte ranges (differential download)', () => {
   });
 
   it('sends the whole file for several ranges at once, a malformed range, or a stale If-Range', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { range: 'bytes=0-9,5000-5009' },
       { range: 'pages=1-2' },
       { range: 'bytes=0-9', 'if-range': '"stale"' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const res = await get(exePath, headers);
       expect(res.status).toBe(200);
       expect(res.body.length).toBe(exe.length);

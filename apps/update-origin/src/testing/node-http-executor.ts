@@ -1,3 +1,4 @@
+import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor';
 import { CancellationToken, configureRequestOptions, configureRequestUrl, DownloadOptions, HttpExecutor } from 'builder-util-runtime';
 import { ClientRequest, request, RequestOptions } from 'node:http';
 
@@ -29,6 +30,14 @@ export class NodeHttpExecutor extends HttpExecutor<ClientRequest> {
       );
     });
   }
+}
+
+/**
+ * electron-updater types the provider's executor as its ElectronHttpExecutor; at run time
+ * it only calls the HttpExecutor methods this class has.
+ */
+export function asProviderExecutor(executor: NodeHttpExecutor): ElectronHttpExecutor {
+  return executor as unknown as ElectronHttpExecutor;
 }
 
 export const noCancel = (): CancellationToken => new CancellationToken();

@@ -1,3 +1,4 @@
+/// <reference path="../types/s3rver.d.ts" />
 import { mkdir } from 'node:fs/promises';
 import S3rver from 's3rver';
 import { S3Target } from './update-s3-client';
