@@ -63,20 +63,21 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
       options.project === MIGRATIONS_PROJECT
         ? await stageMigrationsContext(workspaceRoot, contextDir, options.migrationsDir)
         : stageServiceContext(workspaceRoot, options.project, contextDir);
-    const buildArgs = {
-      BASE_IMAGE: baseImage,
-      PROJECT: options.project,
-      VERSION: options.version,
-      REVISION: gitRevision(workspaceRoot),
-      SOURCE: sourceUrl(workspaceRoot),
-      CREATED: new Date().toISOString(),
+    const labels = {
+      'org.opencontainers.image.title': options.project,
+      'org.opencontainers.image.version': options.version,
+      'org.opencontainers.image.revision': gitRevision(workspaceRoot),
+      'org.opencontainers.image.source': sourceUrl(workspaceRoot),
+      'org.opencontainers.image.created': new Date().toISOString(),
+      'org.opencontainers.image.vendor': 'FACTSWAY',
     };
     await runTool('buildah', [
       'build',
       '--quiet',
       '--layers',
       '--file', join(workspaceRoot, 'tools', 'deploy', 'images', 'Containerfile'),
-      ...Object.entries(buildArgs).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]),
+      '--build-arg', `BASE_IMAGE=${baseImage}`,
+      ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
       '--tag', reference,
       contextDir,
     ], { timeoutMs: 600_000 });
