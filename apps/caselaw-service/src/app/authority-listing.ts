@@ -9,19 +9,53 @@ export interface AuthorityListing {
   caseName?: string;
 }
 
-/**
- * The listing for a detected full citation; `all` is the detection result it came from,
- * so a parallel chain ("410 U.S. 113, 93 S. Ct. 705") is listed as one authority.
- */
-export function authorityListing(citation: Citation, all: readonly Citation[]): AuthorityListing {
+export interface AuthorityGroups {
+  /**
+   * For each detected citation, the index of the citation that names its authority: itself
+   * for a full citation, the head of its parallel chain, or for a short form ("410 U.S. at 120")
+   * the first full citation of the same volume and reporter; -1 when there is none.
+   */
+  owners: number[];
+  /** The listing of each owner index. */
+  listings: Map<number, AuthorityListing>;
+}
+
+/** Groups a detection result by authority, in one pass (texts can hold thousands of citations). */
+export function groupByAuthority(all: readonly Citation[]): AuthorityGroups {
+  const firstFull = new Map<string, number>();
+  const parallel = new Map<number, CaseCitation[]>();
+  all.forEach((citation, index) => {
+    if (citation.kind !== 'case' || citation.form !== 'full') return;
+    if (citation.parallelOf !== undefined) {
+      const members = parallel.get(citation.parallelOf) ?? [];
+      members.push(citation);
+      parallel.set(citation.parallelOf, members);
+      return;
+    }
+    const key = `${citation.volume} ${citation.reporter}`;
+    if (!firstFull.has(key)) firstFull.set(key, index);
+  });
+  const owners = all.map((citation, index) => {
+    if (citation.kind !== 'case') return index;
+    if (citation.parallelOf !== undefined) return citation.parallelOf;
+    if (citation.form === 'full') return index;
+    return firstFull.get(`${citation.volume} ${citation.reporter}`) ?? -1;
+  });
+  const listings = new Map<number, AuthorityListing>();
+  for (const owner of owners) {
+    if (owner !== -1 && !listings.has(owner)) listings.set(owner, authorityListing(all[owner], parallel.get(owner)));
+  }
+  return { owners, listings };
+}
+
+/** The listing for a full citation, with the parallel citations that follow it ("410 U.S. 113, 93 S. Ct. 705"). */
+export function authorityListing(citation: Citation, parallel: readonly CaseCitation[] = []): AuthorityListing {
   if (citation.kind !== 'case') {
     const { kind, title, code, section, year } = citation;
     const text = formatCitation({ kind, title, code, section, year }).citation;
     return { kind, citation: text, name: text };
   }
   if (citation.form === 'short') throw new TypeError('a short-form citation is not an authority by itself');
-  const index = all.indexOf(citation);
-  const parallel = all.filter((c): c is CaseCitation => c.kind === 'case' && c.parallelOf === index);
   const text = formatCitation({
     kind: 'case',
     caseName: citation.caseName,
@@ -33,20 +67,4 @@ export function authorityListing(citation: Citation, all: readonly Citation[]): 
     parallel: parallel.map((p) => ({ volume: p.volume, reporter: p.reporter, page: p.page as number })),
   }).citation;
   return { kind: 'case', citation: text, name: citation.caseName ?? text, ...(citation.caseName ? { caseName: citation.caseName } : {}) };
-}
-
-/**
- * Which detected citation each one belongs to as an authority: itself for a full
- * citation, the head of its parallel chain, or for a short form ("410 U.S. at 120")
- * the first full citation of the same volume and reporter; -1 when there is none.
- */
-export function authorityIndexes(all: readonly Citation[]): number[] {
-  return all.map((citation, index) => {
-    if (citation.kind !== 'case') return index;
-    if (citation.parallelOf !== undefined) return citation.parallelOf;
-    if (citation.form === 'full') return index;
-    return all.findIndex(
-      (c) => c.kind === 'case' && c.form === 'full' && c.parallelOf === undefined && c.volume === citation.volume && c.reporter === citation.reporter,
-    );
-  });
 }

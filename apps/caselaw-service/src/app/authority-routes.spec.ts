@@ -1,4 +1,4 @@
-import { type CaselawTestPlatform, startCaselawTestPlatform } from '../testing/test-platform';
+import { type CaselawTestPlatform, startCaselawTestPlatform, readJson } from '../testing/test-platform';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -21,7 +21,7 @@ describe('caselaw-service: /api/authorities', () => {
     });
 
   async function expectError(response: Response, status: number, code: string): Promise<Record<string, unknown>> {
-    const body = await response.json();
+    const body = await readJson(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     return body.error;
   }
@@ -29,13 +29,13 @@ describe('caselaw-service: /api/authorities', () => {
   it('creates an authority from a written citation, normalised and without its pin cite, then reads, renames and deletes it', async () => {
     const created = await call('POST', '/api/authorities', { citation: ' Roe v. Wade, 410 U. S. 113, 120 (1973). ' });
     expect(created.status).toBe(201);
-    const roe = await created.json();
+    const roe = await readJson(created);
     expect(roe).toMatchObject({ kind: 'case', citation: 'Roe v. Wade, 410 U.S. 113 (1973)', name: 'Roe v. Wade', id: expect.stringMatching(/^[0-9A-Z]{26}$/) });
     expect(created.headers.get('location')).toBe(`/api/authorities/${roe.id}`);
-    expect(await (await call('GET', `/api/authorities/${roe.id}`)).json()).toEqual(roe);
+    expect(await readJson(await call('GET', `/api/authorities/${roe.id}`))).toEqual(roe);
 
     const renamed = await call('PATCH', `/api/authorities/${roe.id}`, { name: 'Roe' });
-    expect(await renamed.json()).toMatchObject({ id: roe.id, name: 'Roe', citation: roe.citation });
+    expect(await readJson(renamed)).toMatchObject({ id: roe.id, name: 'Roe', citation: roe.citation });
 
     expect((await call('DELETE', `/api/authorities/${roe.id}`)).status).toBe(204);
     await expectError(await call('GET', `/api/authorities/${roe.id}`), 404, 'not_found');
@@ -43,9 +43,9 @@ describe('caselaw-service: /api/authorities', () => {
   });
 
   it('creates authorities from parts, refuses a duplicate with 409 naming the existing one, and lists by kind and search', async () => {
-    const statute = await (await call('POST', '/api/authorities', { parts: { kind: 'statute', title: 42, code: 'U.S.C.', section: '1983' } })).json();
+    const statute = await readJson(await call('POST', '/api/authorities', { parts: { kind: 'statute', title: 42, code: 'U.S.C.', section: '1983' } }));
     expect(statute).toMatchObject({ kind: 'statute', citation: '42 U.S.C. § 1983', name: '42 U.S.C. § 1983' });
-    const brown = await (await call('POST', '/api/authorities', { parts: { kind: 'case', caseName: 'Brown v. Bd. of Educ.', volume: 347, reporter: 'U.S.', page: 483, year: 1954 } })).json();
+    const brown = await readJson(await call('POST', '/api/authorities', { parts: { kind: 'case', caseName: 'Brown v. Bd. of Educ.', volume: 347, reporter: 'U.S.', page: 483, year: 1954 } }));
     expect(brown.citation).toBe('Brown v. Bd. of Educ., 347 U.S. 483 (1954)');
     await call('POST', '/api/authorities', { citation: 'Acme Corp. v. Smith, 123 F.3d 456 (9th Cir. 1997)', name: 'Acme' });
 
@@ -54,11 +54,11 @@ describe('caselaw-service: /api/authorities', () => {
     expect(dup['details']).toEqual({ id: brown.id });
     expect(await platform.count('authorities')).toBe(before);
 
-    const cases = await (await call('GET', '/api/authorities?kind=case')).json();
+    const cases = await readJson(await call('GET', '/api/authorities?kind=case'));
     expect(cases.items.map((a: { name: string }) => a.name)).toEqual(['Acme', 'Brown v. Bd. of Educ.']);
-    const search = await (await call('GET', '/api/authorities?q=1983')).json();
+    const search = await readJson(await call('GET', '/api/authorities?q=1983'));
     expect(search.items.map((a: { id: string }) => a.id)).toEqual([statute.id]);
-    const literal = await (await call('GET', `/api/authorities?q=${encodeURIComponent('%')}`)).json();
+    const literal = await readJson(await call('GET', `/api/authorities?q=${encodeURIComponent('%')}`));
     expect(literal.total).toBe(0);
   });
 

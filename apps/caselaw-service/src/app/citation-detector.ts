@@ -110,18 +110,30 @@ function withoutDate(court: string): string {
  * court and year of the last.
  */
 function linkParallelCitations(text: string, citations: Citation[]): void {
-  for (let i = 1; i < citations.length; i += 1) {
+  let chain: CaseCitation[] = [];
+  const closeChain = () => {
+    const last = chain[chain.length - 1];
+    for (const member of chain.slice(0, -1)) {
+      if (last.court) member.court = last.court;
+      if (last.year !== undefined) member.year = last.year;
+    }
+    chain = [];
+  };
+  for (let i = 0; i < citations.length; i += 1) {
     const previous = citations[i - 1];
     const current = citations[i];
-    if (previous.kind !== 'case' || current.kind !== 'case' || previous.form !== 'full' || current.form !== 'full') continue;
-    if (previous.year !== undefined || !/^,\s*$/.test(text.slice(previous.end, current.start))) continue;
-    const head = previous.parallelOf ?? i - 1;
-    current.parallelOf = head;
-    delete current.caseName;
-    for (let j = head; j < i; j += 1) {
-      const member = citations[j] as CaseCitation;
-      if (current.court) member.court = current.court;
-      if (current.year !== undefined) member.year = current.year;
+    const continues =
+      i > 0 && previous.kind === 'case' && current.kind === 'case' && previous.form === 'full' && current.form === 'full' &&
+      previous.year === undefined && /^,\s*$/.test(text.slice(previous.end, current.start));
+    if (!continues) {
+      if (chain.length > 1) closeChain();
+      chain = current.kind === 'case' && current.form === 'full' ? [current] : [];
+      continue;
     }
+    const member = current as CaseCitation;
+    member.parallelOf = (previous as CaseCitation).parallelOf ?? i - 1;
+    delete member.caseName;
+    chain.push(member);
   }
+  if (chain.length > 1) closeChain();
 }

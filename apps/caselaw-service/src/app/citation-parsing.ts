@@ -1,5 +1,5 @@
 import { HttpError } from '@factsway/shared-utils';
-import { type AuthorityListing, authorityIndexes, authorityListing } from './authority-listing';
+import { type AuthorityListing, groupByAuthority } from './authority-listing';
 import { detectCitations } from './citation-detector';
 import { CitationFormatError, type CitationParts, formatCitation } from './citation-formatter';
 
@@ -7,12 +7,12 @@ import { CitationFormatError, type CitationParts, formatCitation } from './citat
 export function listingFromText(written: string): AuthorityListing {
   const text = written.trim().replace(/\.$/, '');
   const found = detectCitations(text);
-  const owners = authorityIndexes(found);
+  const { owners, listings } = groupByAuthority(found);
   const whole = found.length > 0 && found[0].start === 0 && found[found.length - 1].end === text.length;
   if (!whole || owners.some((owner) => owner !== 0) || (found[0].kind === 'case' && found[0].form === 'short')) {
     throw new HttpError(422, 'unrecognised_citation', `"${written}" is not one full case, statute, regulation or rule citation`);
   }
-  return authorityListing(found[0], found);
+  return listings.get(0) as AuthorityListing;
 }
 
 /** Builds the listing of an authority from its parts (pin cites are not part of an authority). */

@@ -1,4 +1,4 @@
-import { type CaselawTestPlatform, startCaselawTestPlatform } from '../testing/test-platform';
+import { type CaselawTestPlatform, startCaselawTestPlatform, readJson } from '../testing/test-platform';
 import { MAX_TEXT_LENGTH } from './caselaw-schemas';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
@@ -25,7 +25,7 @@ describe('caselaw-service: /api/citations', () => {
     });
 
   async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await response.json();
+    const body = await readJson(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     return body.error.message as string;
   }
@@ -33,7 +33,7 @@ describe('caselaw-service: /api/citations', () => {
   it('detects reporter citations with their parts, offsets and Bluebook form, storing nothing without a draft', async () => {
     const response = await post('/api/citations/detect', { text: argument });
     expect(response.status).toBe(200);
-    const { citations, stored } = await response.json();
+    const { citations, stored } = await readJson(response);
     expect(stored).toBe(false);
     expect(citations.map((c: { bluebook: string }) => c.bluebook)).toEqual([
       'Roe v. Wade, 410 U.S. 113, 120 (1973)',
@@ -51,7 +51,7 @@ describe('caselaw-service: /api/citations', () => {
     const { draftId } = await platform.createDraft(['Body text.']);
     const response = await post('/api/citations/detect', { text: argument, draftId });
     expect(response.status).toBe(201);
-    const body = await response.json();
+    const body = await readJson(response);
     expect(body.storedCitations.map((c: { authority: string; text: string }) => [c.text, c.authority])).toEqual([
       ['Roe v. Wade, 410 U.S. 113, 120 (1973)', 'Roe v. Wade, 410 U.S. 113 (1973)'],
       ['Acme Corp. v. Smith, 123 F.3d 456 (9th Cir. 1997)', 'Acme Corp. v. Smith, 123 F.3d 456 (9th Cir. 1997)'],
@@ -60,7 +60,7 @@ describe('caselaw-service: /api/citations', () => {
     ]);
     expect(await platform.count('authorities')).toBe(3);
 
-    const listed = await (await fetch(`${platform.caselaw.url}/api/citations?draftId=${draftId}&limit=2`)).json();
+    const listed = await readJson(await fetch(`${platform.caselaw.url}/api/citations?draftId=${draftId}&limit=2`));
     expect(listed).toMatchObject({ total: 4, limit: 2, offset: 0 });
     expect(listed.items.map((c: { text: string }) => c.text)).toEqual(['Roe v. Wade, 410 U.S. 113, 120 (1973)', 'Acme Corp. v. Smith, 123 F.3d 456 (9th Cir. 1997)']);
 
@@ -90,9 +90,9 @@ describe('caselaw-service: /api/citations', () => {
   it('formats citations from parts', async () => {
     const response = await post('/api/citations/format', { kind: 'case', caseName: 'Roe v. Wade', volume: 410, reporter: 'U. S.', page: 113, pinCite: '120', year: 1973 });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ citation: 'Roe v. Wade, 410 U.S. 113, 120 (1973)', italic: [{ start: 0, end: 11 }] });
+    expect(await readJson(response)).toEqual({ citation: 'Roe v. Wade, 410 U.S. 113, 120 (1973)', italic: [{ start: 0, end: 11 }] });
     const statute = await post('/api/citations/format', { kind: 'statute', title: 42, code: 'U.S.C.', section: '1983' });
-    expect((await statute.json()).citation).toBe('42 U.S.C. § 1983');
+    expect((await readJson(statute)).citation).toBe('42 U.S.C. § 1983');
   });
 
   it('refuses bad detect and format input with 4xx and stores nothing', async () => {

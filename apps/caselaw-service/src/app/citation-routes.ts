@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { parseBody, parseQuery, type ServiceContext } from '@factsway/shared-utils';
-import { authorityIndexes, authorityListing } from './authority-listing';
+import { groupByAuthority } from './authority-listing';
 import { ensureAuthority } from './authority-store';
 import { citationParts, detectCitationsBody, draftCitationsQuery } from './caselaw-schemas';
 import { detectCitations } from './citation-detector';
@@ -30,10 +30,7 @@ export function registerCitationRoutes(router: Router, context: ServiceContext):
       return;
     }
     await assertDraftExists(peers, draftId);
-    const owners = authorityIndexes(citations);
-    const listings = new Map(
-      [...new Set(owners.filter((o) => o !== -1))].map((owner) => [owner, authorityListing(citations[owner], citations)]),
-    );
+    const { owners, listings } = groupByAuthority(citations);
     const stored = await inTransaction(db, async (client) => {
       const authorityIds = new Map<number, string>();
       // Upsert in citation order so that concurrent transactions lock authorities in the same order.

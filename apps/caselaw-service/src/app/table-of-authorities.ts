@@ -1,4 +1,4 @@
-import { authorityIndexes, authorityListing } from './authority-listing';
+import { type AuthorityListing, groupByAuthority } from './authority-listing';
 import { detectCitations } from './citation-detector';
 import { Citation } from './citation-types';
 
@@ -67,7 +67,7 @@ interface Authority {
 export function buildTableOfAuthorities(text: string, paragraphs?: readonly ParagraphSpan[]): TableOfAuthorities {
   const locate = locator(text, paragraphs ?? lineParagraphs(text));
   const citations = detectCitations(text);
-  const owners = authorityIndexes(citations);
+  const { owners, listings } = groupByAuthority(citations);
   const byCitation = new Map<string, Authority>();
   const unresolvedShortForms: Occurrence[] = [];
 
@@ -79,7 +79,7 @@ export function buildTableOfAuthorities(text: string, paragraphs?: readonly Para
     }
     // Parallel citations are one place in the text: the head's occurrence covers them.
     if (citation.kind === 'case' && citation.parallelOf !== undefined) return;
-    const listing = authorityListing(citations[owner], citations);
+    const listing = listings.get(owner) as AuthorityListing;
     let authority = byCitation.get(listing.citation);
     if (!authority) {
       authority = { kind: listing.kind, citation: listing.citation, caseName: listing.caseName, occurrences: [] };

@@ -1,4 +1,4 @@
-import { type CaselawTestPlatform, startCaselawTestPlatform } from '../testing/test-platform';
+import { type CaselawTestPlatform, startCaselawTestPlatform, readJson } from '../testing/test-platform';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 const paragraphs = [
@@ -26,7 +26,7 @@ describe('caselaw-service: POST /api/toa/generate', () => {
     });
 
   async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await response.json();
+    const body = await readJson(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     return body.error.message as string;
   }
@@ -35,7 +35,7 @@ describe('caselaw-service: POST /api/toa/generate', () => {
     const text = `${paragraphs[0]}\n${paragraphs[1]}\f${paragraphs[2]}`;
     const response = await generate({ text });
     expect(response.status).toBe(200);
-    const table = await response.json();
+    const table = await readJson(response);
     expect(table.sections.map((s: { heading: string }) => s.heading)).toEqual(['Cases', 'Statutes']);
     expect(table.sections[0].entries.map((e: { citation: string; pages: number[]; paragraphs: number[] }) => [e.citation, e.pages, e.paragraphs])).toEqual([
       ['Acme Corp. v. Smith, 123 F.3d 456 (9th Cir. 1997)', [1], [2]],
@@ -49,7 +49,7 @@ describe('caselaw-service: POST /api/toa/generate', () => {
     const { draftId, paragraphIds } = await platform.createDraft(paragraphs);
     const response = await generate({ draftId });
     expect(response.status).toBe(200);
-    const table = await response.json();
+    const table = await readJson(response);
     expect(table.draftId).toBe(draftId);
     const roe = table.sections[0].entries.find((e: { caseName?: string }) => e.caseName === 'Roe v. Wade');
     expect(roe.occurrences.map((o: { paragraph: number; paragraphId: string }) => [o.paragraph, o.paragraphId])).toEqual([
@@ -60,7 +60,7 @@ describe('caselaw-service: POST /api/toa/generate', () => {
   });
 
   it('gives an empty table for an empty text', async () => {
-    expect(await (await generate({ text: '' })).json()).toEqual({ sections: [], unresolvedShortForms: [] });
+    expect(await readJson(await generate({ text: '' }))).toEqual({ sections: [], unresolvedShortForms: [] });
   });
 
   it('refuses an unknown draft with 422, and answers 503 when records-service is down', async () => {

@@ -74,3 +74,8 @@ async function postJson(url: string, body: unknown): Promise<Record<string, unkn
   if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(json)}`);
   return json;
 }
+
+/** A response body as JSON; `any` because tests read whatever fields they assert on. */
+export async function readJson(response: Response): Promise<any> {
+  return response.json();
+}
