@@ -31,6 +31,8 @@ export function observeRequests(logger: Logger, metrics: HttpMetrics, isDraining
       const status = completed ? res.statusCode : CLIENT_CLOSED_STATUS;
       const route = routeTemplateOf(req);
       metrics.observe(req.method, route, String(status), seconds);
+      const level = status >= 500 ? 'error' : completed ? 'info' : 'warn';
+      if (!logger.isLevelEnabled(level)) return;
       const line = {
         requestId,
         method: req.method,
@@ -39,8 +41,8 @@ export function observeRequests(logger: Logger, metrics: HttpMetrics, isDraining
         status,
         durationMs: Math.round(seconds * 1e6) / 1e3,
       };
-      if (status >= 500) logger.error(line, 'request failed');
-      else if (!completed) logger.warn(line, 'request aborted by client');
+      if (level === 'error') logger.error(line, 'request failed');
+      else if (level === 'warn') logger.warn(line, 'request aborted by client');
       else logger.info(line, 'request completed');
     });
 
