@@ -183,6 +183,18 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
     expect((await jsonOf(malformed)).error.code).toBe('validation_failed');
   });
 
+  it('converts concurrent uploads (more than the conversion slots) and reports the slots in /metrics', async () => {
+    const bytes = await brief({ title: 'Concurrent' });
+    const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => post(upload(bytes, `c${i}.docx`))));
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const ids = await Promise.all(responses.map(async (response) => (await jsonOf(response)).id));
+    expect(new Set(ids).size).toBe(6);
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(metrics).toMatch(/^ingestion_conversions_in_progress(\{[^}]*\})? 0$/m);
+    expect(metrics).toMatch(/^ingestion_conversions_waiting(\{[^}]*\})? 0$/m);
+    expect(await leftoverUploads()).toBe(0);
+  });
+
   it('is still healthy after all the bad input', async () => {
     expect((await fetch(`${service.url}/ready`)).status).toBe(200);
   });

@@ -1,26 +1,51 @@
 import { rm } from 'node:fs/promises';
 import type { Router } from 'express';
+import { Gauge } from 'prom-client';
 import { idParam, notFound, parseParams, type ServiceContext } from '@factsway/shared-utils';
+import { ConversionSlots } from './conversion-slots';
 import { assertDeclaredDocx, assertSafeDocxPackage, corruptDocx, titleFromFilename } from './docx-file-checks';
 import { CorruptDocxError, readDocx } from './docx-reader';
 import { receiveUpload } from './docx-upload';
 import { findJob, insertCompletedJob } from './ingestion-job-store';
+
+/** Two conversions at once fit the 768 MiB limit with room to spare; up to 16 more wait. */
+export const CONVERSION_CONCURRENCY = 2;
+export const CONVERSION_QUEUE = 16;
 
 /**
  * `POST /api/ingest` (multipart, field `file`): .docx -> document JSON, recorded as an
  * `ingestion_jobs` row. `GET /api/ingest/:id`: that job, with its document.
  * Bad input (413, 415, 400) is refused before anything is written.
  */
-export function registerIngestRoutes(router: Router, { db }: ServiceContext): void {
+export function registerIngestRoutes(router: Router, { db, registry }: ServiceContext): void {
   if (!db) throw new Error('ingestion-service needs DATABASE_URL');
+  const slots = new ConversionSlots(CONVERSION_CONCURRENCY, CONVERSION_QUEUE);
+  new Gauge({
+    name: 'ingestion_conversions_in_progress',
+    help: 'Conversions of uploaded .docx files running now',
+    registers: [registry],
+    collect() {
+      this.set(slots.inProgress);
+    },
+  });
+  new Gauge({
+    name: 'ingestion_conversions_waiting',
+    help: 'Uploaded .docx files waiting for a conversion slot',
+    registers: [registry],
+    collect() {
+      this.set(slots.queued);
+    },
+  });
 
   router.post('/api/ingest', async (req, res) => {
     const file = await receiveUpload(req, res);
     try {
       assertDeclaredDocx(file);
-      await assertSafeDocxPackage(file.path);
-      const document = await readDocx(file.path, titleFromFilename(file.originalname)).catch((error: unknown) => {
-        throw error instanceof CorruptDocxError ? corruptDocx(error.message) : error;
+      const document = await slots.run(async () => {
+        await assertSafeDocxPackage(file.path);
+        return readDocx(file.path, titleFromFilename(file.originalname)).catch((error: unknown) => {
+          throw error instanceof CorruptDocxError ? corruptDocx(error.message) : error;
+        });
       });
       const job = await insertCompletedJob(db, {
         fileName: file.originalname,
