@@ -30,7 +30,10 @@ describe('ensureLocalDatabase', () => {
   });
 
   it('starts a server that outlives its caller, reuses it, and keeps the data across a restart', async () => {
-    const first = await ensureLocalDatabase({ directory, port });
+    // Two callers at once (say the local platform and migrations:up): one starts it, one reuses it.
+    const both = await Promise.all([ensureLocalDatabase({ directory, port }), ensureLocalDatabase({ directory, port })]);
+    expect(both.map((b) => b.reused).sort()).toEqual([false, true]);
+    const first = both.find((b) => !b.reused)!;
     expect(first).toMatchObject({ port, reused: false, logFile: join(directory, 'postgres.log') });
     expect(first.url).toBe(`postgres://postgres:factsway@127.0.0.1:${port}/factsway`);
     await query(first.url, 'CREATE TABLE kept (note text); INSERT INTO kept VALUES ($$still here$$)');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { embeddedDatabaseUrl } from './connection';
 import { startEmbeddedServer } from './embedded-server';
-import { isAlive, killPostmaster, waitForExit } from './process-control';
+import { delay, isAlive, killPostmaster, waitForExit } from './process-control';
 import { localDatabaseDir } from './workspace-paths';
 
 export interface LocalDatabaseOptions {
@@ -45,8 +45,9 @@ async function answers(url: string, port: number): Promise<boolean> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ECONNREFUSED') return false;
-    // 57P03: starting up or shutting down; treat as not (yet) usable.
-    if (code === '57P03') return false;
+    // 57P03: starting up or shutting down; 3D000: up, but the worker has not created the
+    // database yet. Both mean "not usable yet".
+    if (code === '57P03' || code === '3D000') return false;
     throw new Error(
       `port ${port} on 127.0.0.1 is taken by something that is not the local FACTSWAY database ` +
         `(${(error as Error).message}); stop it or set DATABASE_URL`,
@@ -62,23 +63,61 @@ async function answers(url: string, port: number): Promise<boolean> {
  * keeps running after this process exits (stop it with `stopLocalDatabase()`).
  */
 export async function ensureLocalDatabase(options: LocalDatabaseOptions = {}): Promise<LocalDatabase> {
-  const { directory, dataDir, logFile, workerPidFile, port } = paths(options);
+  const { directory, logFile, port } = paths(options);
   const url = embeddedDatabaseUrl(port);
   if (await answers(url, port)) return { url, port, reused: true, logFile };
 
   mkdirSync(directory, { recursive: true });
   // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
   chmodSync(directory, 0o755);
+  const lock = join(directory, 'starting.lock');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    if (takeLock(lock)) {
+      try {
+        // Someone may have finished starting it between our check and the lock.
+        if (await answers(url, port)) return { url, port, reused: true, logFile };
+        return await startLocalServer(options);
+      } finally {
+        rmSync(lock, { force: true });
+      }
+    }
+    // Another process is starting it: wait for it to answer.
+    if (await answersWithin(url, port, 60_000)) return { url, port, reused: true, logFile };
+    // Its starter died holding the lock; take over once.
+    rmSync(lock, { force: true });
+  }
+  throw new Error(`the local database on port ${port} did not come up (see ${logFile})`);
+}
+
+function takeLock(path: string): boolean {
+  try {
+    closeSync(openSync(path, 'wx'));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+async function answersWithin(url: string, port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await answers(url, port)) return true;
+    await delay(250);
+  }
+  return false;
+}
+
+async function startLocalServer(options: LocalDatabaseOptions): Promise<LocalDatabase> {
+  const { dataDir, logFile, workerPidFile, port } = paths(options);
   const logFd = openSync(logFile, 'a');
   try {
     const server = await startEmbeddedServer({ dataDir, port, durable: true, detached: true, log: logFd });
     server.worker.child.stdout?.destroy();
     server.worker.child.unref();
     writeFileSync(workerPidFile, `${server.worker.child.pid}\n${server.postmasterPid}\n`);
-    return { url, port, reused: false, logFile };
+    return { url: embeddedDatabaseUrl(port), port, reused: false, logFile };
   } catch (error) {
-    // Another process may have started it at the same moment.
-    if (await answers(url, port)) return { url, port, reused: true, logFile };
     throw new Error(`${(error as Error).message}\n(see ${logFile})`);
   } finally {
     closeSync(logFd);
