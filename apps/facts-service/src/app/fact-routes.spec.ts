@@ -1,4 +1,4 @@
-import { type FactsTestPlatform, startFactsTestPlatform, readJson } from '../testing/test-platform';
+import { type FactsTestPlatform, readJson, silentServer, startFactsTestPlatform } from '../testing/test-platform';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -93,6 +93,26 @@ describe('facts-service: /api/facts CRUD', () => {
     expect(await platform.count('facts')).toBe(before);
     // Reads need only the database.
     expect((await call('GET', '/api/facts', undefined, platform.factsWithRecordsDown.url)).status).toBe(200);
+  });
+
+  it('answers 502 when records-service fails with a 5xx, and 503 when it accepts but never answers', async () => {
+    const before = await platform.count('facts');
+    const brokenRecords = await platform.startRecordsWithoutDatabase();
+    const factsToBroken = await platform.startFactsCalling(brokenRecords.url);
+    const hanging = await silentServer();
+    const factsToHanging = await platform.startFactsCalling(hanging.url);
+    try {
+      const failed = await call('POST', '/api/facts', fact(), factsToBroken.url);
+      expect(await expectError(failed, 502, 'peer_failed')).toMatch(/records service failed \(HTTP 5\d\d\)/);
+      const started = Date.now();
+      const timedOut = await call('POST', '/api/facts', fact(), factsToHanging.url);
+      expect(await expectError(timedOut, 503, 'peer_unavailable')).toMatch(/no answer within \d+ ms/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await platform.count('facts')).toBe(before);
+    } finally {
+      await Promise.all([factsToBroken.close(), factsToHanging.close(), brokenRecords.close()]);
+      await hanging.close();
+    }
   });
 
   it('refuses bad bodies with 400 and changes nothing', async () => {

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
@@ -16,6 +16,25 @@ export async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+/** A TCP server that accepts connections and never answers: a peer that hangs. */
+export async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 export function startService(name: string, routes: RegisterRoutes, env: Record<string, string>): Promise<RunningService> {
   return createService({ name, routes, env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', ...env } }).listen(0);
 }
@@ -28,6 +47,10 @@ export interface FactsTestPlatform {
   facts: RunningService;
   /** facts-service whose RECORDS_SERVICE_URL points at a closed port. */
   factsWithRecordsDown: RunningService;
+  /** Another facts-service whose RECORDS_SERVICE_URL is `recordsUrl`; the caller closes it. */
+  startFactsCalling(recordsUrl: string): Promise<RunningService>;
+  /** Another real records-service whose database is unreachable (it answers 5xx); the caller closes it. */
+  startRecordsWithoutDatabase(): Promise<RunningService>;
   /** Creates a case and a draft in records-service; returns the draft id. */
   createDraft(title?: string): Promise<string>;
   count(table: 'facts' | 'sentences'): Promise<number>;
@@ -59,6 +82,9 @@ export async function startFactsTestPlatform(): Promise<FactsTestPlatform> {
     facts,
     factsWithRecordsDown,
     createDraft,
+    startFactsCalling: (recordsUrl) => startService('facts', registerFactsRoutes, { DATABASE_URL: database.url, RECORDS_SERVICE_URL: recordsUrl }),
+    startRecordsWithoutDatabase: async () =>
+      startService('records', registerRecordsRoutes, { DATABASE_URL: `postgres://postgres:x@${(await closedPortUrl()).slice('http://'.length)}/factsway` }),
     async count(table) {
       const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
       return rows[0].n;
