@@ -1,10 +1,11 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { services as catalog, platformVersion, serviceId } from '@factsway/service-catalog';
 import { ulid } from 'ulid';
 import { LocalPlatform, startLocalPlatform } from './lib/start-local-platform';
 import { statusTable } from './lib/status-table';
+import { runCli } from './testing/cli-process';
 import { descendantsOf, processesMentioning } from './testing/process-tree';
 
 /**
@@ -12,6 +13,23 @@ import { descendantsOf, processesMentioning } from './testing/process-tree';
  * dir on free ports so it never collides with a running `npm start`. Needs the services
  * built: the project's test target depends on their build targets.
  */
+describe('npm start entry point when the platform cannot come up', () => {
+  it('exits non-zero naming the component that failed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'factsway-local-platform-broken-'));
+    try {
+      // A file where the database directory should be: initdb cannot run.
+      mkdirSync(join(dataDir, 'postgres'));
+      writeFileSync(join(dataDir, 'postgres', 'data'), 'not a directory');
+      const cli = runCli(['--data-dir', dataDir, '--free-ports']);
+      expect(await cli.exited).toBe(1);
+      expect(cli.output()).toContain('[local-platform] the platform did not come up: postgres failed:');
+      expect(processesMentioning(dataDir)).toEqual([]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('local platform, end to end', () => {
   let dataDir: string;
   let platform: LocalPlatform;
@@ -39,7 +57,7 @@ describe('local platform, end to end', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await platform?.stop();
+    await platform?.stop(); // idempotent: a no-op when a test already stopped it
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
@@ -144,19 +162,38 @@ describe('local platform, end to end', () => {
       expect(reports).toContain('facts-service exited on SIGKILL; restarting in 0.5 s (restart 1)');
     }, 30_000);
 
-    it('keeps the data for the next start, and leaves no process behind when stopped', async () => {
+    it('stops, leaving no process behind', async () => {
       const tree = [...descendantsOf(process.pid), ...processesMentioning(dataDir)];
       expect(tree.filter((p) => p.name === 'postgres').length).toBeGreaterThan(0);
-      for (const pid of platform.pids().filter((pid) => tree.some((p) => p.pid === pid))) expect(tree.map((p) => p.pid)).toContain(pid);
+      const current = catalog.map((s) => platform.pidOf(serviceId(s.name)));
+      expect(current.filter((pid) => tree.some((p) => p.pid === pid))).toHaveLength(catalog.length);
+      expect(reports.filter((r) => / exited /.test(r))).toEqual(['facts-service exited on SIGKILL; restarting in 0.5 s (restart 1)']);
 
       await platform.stop();
-      const left = [...descendantsOf(process.pid), ...processesMentioning(dataDir)];
-      expect(left).toEqual([]);
+      expect([...descendantsOf(process.pid), ...processesMentioning(dataDir)]).toEqual([]);
+    }, 60_000);
 
-      platform = await start();
-      expect(platform.endpoints.find((e) => e.name === 'migrations')?.status).toBe('up to date');
-      const again = await json('records', `/api/cases/${caseId}`);
-      expect(again).toMatchObject({ status: 200, body: { id: caseId, title: 'Doe v. Roe' } });
+    it('starts again from the npm start entry point on the same data, and Ctrl-C stops everything', async () => {
+      const cli = runCli(['--data-dir', dataDir, '--free-ports', '--log-level', 'warn']);
+      try {
+        const [, count] = await cli.waitForOutput(/all (\d+) services ready in [\d.]+ s/, 150_000);
+        expect(Number(count)).toBe(catalog.length);
+        expect(cli.output()).toMatch(/migrations\s+-\s+-\s+up to date/);
+        const [, recordsUrl] = /records-service\s+(http:\/\/127\.0\.0\.1:\d+)\s+(\S+)\s+ready/.exec(cli.output()) ?? [];
+        const again = await fetch(`${recordsUrl}/api/cases/${caseId}`);
+        expect(again.status).toBe(200);
+        expect(await again.json()).toMatchObject({ id: caseId, title: 'Doe v. Roe' });
+
+        cli.child.kill('SIGINT');
+        expect(await cli.exited).toBe(0);
+        expect(cli.output()).toContain('[local-platform] stopped');
+        expect([...descendantsOf(process.pid), ...processesMentioning(dataDir)]).toEqual([]);
+      } finally {
+        if (cli.child.exitCode === null) {
+          cli.child.kill('SIGKILL');
+          await cli.exited;
+        }
+      }
     }, 180_000);
   });
 });

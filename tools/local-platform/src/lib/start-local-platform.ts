@@ -90,7 +90,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   for (const component of options.components ?? platformComponents) {
     try {
       if (context.abortSignal.aborted) throw new Error('start was interrupted');
+      const componentBegan = Date.now();
       started.push({ component, running: await component.start(context) });
+      context.report(`${component.name} up (${((Date.now() - componentBegan) / 1000).toFixed(1)} s)`);
     } catch (error) {
       await stopStarted();
       throw new PlatformStartError(component.name, context.abortSignal.aborted ? 'start was interrupted' : (error as Error).message);

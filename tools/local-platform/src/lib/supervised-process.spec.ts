@@ -75,6 +75,16 @@ describe('SupervisedProcess', () => {
     expect(child.pids().filter(isAlive)).toEqual([]);
   });
 
+  it('does not restart a process that stops cleanly (exit code 0), and says so', async () => {
+    const events: SupervisorEvent[] = [];
+    const child = node('setTimeout(() => process.exit(0), 50)', events);
+    child.start();
+    await waitFor(events, (e): e is SupervisorEvent => e.type === 'stopped');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(events.map((e) => e.type)).toEqual(['started', 'stopped']);
+    expect(child.failure).toBe('stopped (exit code 0)');
+  });
+
   it('stops with SIGTERM and does not restart what it stopped', async () => {
     const events: SupervisorEvent[] = [];
     const child = node('process.on("SIGTERM", () => { console.log("drained"); process.exit(0); }); setInterval(() => undefined, 1000)', events);

@@ -17,17 +17,25 @@ export interface SupervisedProcessOptions {
   stableAfterMs?: number;
   /** After SIGTERM, how long to wait before SIGKILL. */
   stopTimeoutMs?: number;
+  /**
+   * Own process group: a terminal's Ctrl-C (sent to the foreground group) then reaches only
+   * the supervisor, which stops its children itself instead of racing them. Default true.
+   */
+  detached?: boolean;
   onEvent?(event: SupervisorEvent): void;
 }
 
 export type SupervisorEvent =
   | { type: 'started'; name: string; pid: number; restart: number }
   | { type: 'exited'; name: string; pid: number; code: number | null; signal: NodeJS.Signals | null; restartInMs: number; restart: number }
-  | { type: 'gave-up'; name: string; restarts: number; code: number | null; signal: NodeJS.Signals | null };
+  | { type: 'gave-up'; name: string; restarts: number; code: number | null; signal: NodeJS.Signals | null }
+  | { type: 'stopped'; name: string; pid: number };
 
 /**
- * A child process that is restarted when it exits unexpectedly, with exponential backoff and
- * a bounded number of attempts. The only orchestration the local platform does.
+ * A child process that is restarted when it fails (non-zero exit code, or killed by a signal),
+ * with exponential backoff and a bounded number of attempts. A clean exit (code 0: the service
+ * was asked to stop, e.g. SIGTERM from Nx, which signals a task's process tree leaves first)
+ * is reported and not restarted. The only orchestration the local platform does.
  */
 export class SupervisedProcess {
   private child?: ChildProcess;
@@ -45,6 +53,7 @@ export class SupervisedProcess {
       maxBackoffMs: 8_000,
       stableAfterMs: 30_000,
       stopTimeoutMs: 15_000,
+      detached: true,
       ...options,
     };
   }
@@ -77,7 +86,7 @@ export class SupervisedProcess {
     const { command, args, env, cwd, logFile, name } = this.options;
     const log = openSync(logFile, 'a');
     writeSync(log, `--- ${new Date().toISOString()} starting ${name} (${[command, ...args].join(' ')})\n`);
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', log, log] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', log, log], detached: this.options.detached });
     closeSync(log);
     this.child = child;
     const startedAt = Date.now();
@@ -96,8 +105,13 @@ export class SupervisedProcess {
     if (this.child !== child) return;
     this.child = undefined;
     if (this.stopping) return;
-    if (Date.now() - startedAt >= this.options.stableAfterMs) this.restarts = 0;
     const { name, maxRestarts, initialBackoffMs, maxBackoffMs } = this.options;
+    if (code === 0 && !reason) {
+      this.gaveUpWith = 'stopped (exit code 0)';
+      this.options.onEvent?.({ type: 'stopped', name, pid: child.pid ?? 0 });
+      return;
+    }
+    if (Date.now() - startedAt >= this.options.stableAfterMs) this.restarts = 0;
     if (this.restarts >= maxRestarts) {
       this.gaveUpWith = `exited ${describeExit(code, signal)}${reason ? ` (${reason})` : ''} and was restarted ${this.restarts} times`;
       this.options.onEvent?.({ type: 'gave-up', name, restarts: this.restarts, code, signal });

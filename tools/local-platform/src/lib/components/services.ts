@@ -17,7 +17,7 @@ export const servicesComponent: PlatformComponent = {
       return new SupervisedProcess({
         name: id,
         command: process.execPath,
-        args: ['--enable-source-maps', bundle],
+        args: ['--enable-source-maps', '--require', join(__dirname, '..', 'exit-with-supervisor.cjs'), bundle],
         cwd: context.workspaceRoot,
         env: serviceEnvironment(context, service.name, service.tables.length > 0, service.peers, urlOf),
         logFile: join(context.logsDir, `${id}.log`),
@@ -91,6 +91,8 @@ function reportEvent(context: PlatformContext, event: SupervisorEvent): void {
     );
   } else if (event.type === 'gave-up') {
     context.report(`${event.name} exited ${describeExit(event.code, event.signal)} after ${event.restarts} restarts; not restarting it again`);
+  } else if (event.type === 'stopped') {
+    context.report(`${event.name} stopped (exit code 0: it was asked to stop); not restarting it`);
   } else if (event.restart > 0) {
     context.report(`${event.name} restarted (pid ${event.pid})`);
   }
