@@ -1,3 +1,6 @@
+const maxKeyBytes = 1024;
+const maxSegmentBytes = 255;
+
 export type ObjectKeyResult = { ok: true; key: string } | { ok: false; reason: string };
 
 /**
@@ -18,11 +21,16 @@ export function objectKeyFromPath(rawPath: string): ObjectKeyResult {
     } catch {
       return { ok: false, reason: 'malformed percent-encoding' };
     }
-    if (value === '' ) return { ok: false, reason: 'empty path segment' };
+    if (value === '') return { ok: false, reason: 'empty path segment' };
     if (value === '.' || value === '..') return { ok: false, reason: 'path traversal' };
     // eslint-disable-next-line no-control-regex
     if (/[\\/\u0000-\u001f\u007f]/.test(value)) return { ok: false, reason: 'forbidden character in path' };
+    // No installer name is this long, and s3rver (one file per key) cannot store it.
+    if (Buffer.byteLength(value) > maxSegmentBytes) return { ok: false, reason: `path segment longer than ${maxSegmentBytes} bytes` };
     decoded.push(value);
   }
-  return { ok: true, key: decoded.join('/') };
+  const key = decoded.join('/');
+  // S3's own limit; s3rver would otherwise fail on the file name and answer 500.
+  if (Buffer.byteLength(key) > maxKeyBytes) return { ok: false, reason: `key longer than ${maxKeyBytes} bytes` };
+  return { ok: true, key };
 }

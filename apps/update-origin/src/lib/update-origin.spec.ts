@@ -186,6 +186,29 @@ describe('update origin: refusals', () => {
     expect(await fixture.bucket.readText('latest.yml')).toBeDefined();
   });
 
+  it('survives malformed requests with a 4xx or a full answer, never a 5xx or a crash', async () => {
+    const odd: [string, Record<string, string>][] = [
+      [`/${'a'.repeat(4000)}.yml`, {}],
+      [`/releases/${'b'.repeat(250)}/${'c'.repeat(250)}.exe`, {}],
+      [`/${'d'.repeat(300)}.exe`, {}],
+      [exePath, { range: 'bytes=' }],
+      [exePath, { range: 'bytes=-' }],
+      [exePath, { range: 'bytes=9-1' }],
+      [exePath, { range: 'bytes=abc-def' }],
+      [exePath, { 'if-none-match': '' }],
+      [exePath, { 'if-modified-since': 'yesterday' }],
+      [exePath, { 'if-range': 'not a date' }],
+      ['/latest.yml?%zz=%', {}],
+      ['/%', {}],
+      ['/releases/1.0.1/FACTSWAY-Setup-1.0.1.exe%20', {}],
+    ];
+    for (const [path, headers] of odd) {
+      const res = await get(path, headers);
+      expect({ path: path.slice(0, 60), headers, ok: res.status < 500 }).toEqual({ path: path.slice(0, 60), headers, ok: true });
+    }
+    expect((await get('/health')).status).toBe(200);
+  });
+
   it('answers 404 at the root', async () => {
     expect((await get('/')).status).toBe(404);
   });
