@@ -6,7 +6,9 @@ export const monitoringFiles = {
   prometheusLocal: 'prometheus-local.yaml',
   recordingRules: 'recording-rules.yml',
   alerts: 'alerts.yml',
+  /** promtool cases evaluated every minute (short `for`), and every 5 minutes (cases spanning hours). */
   alertTests: 'alerts.test.yml',
+  alertTestsCoarse: 'alerts-5m.test.yml',
   alertmanager: 'alertmanager.yml',
   alertmanagerLocal: 'alertmanager-local.yml',
   dashboard: 'grafana-dashboard.json',

@@ -19,10 +19,20 @@ describe('alert rules', () => {
     expect(result.status).toBe(0);
   });
 
-  it('behave as their cases say under promtool test rules (fires with its labels and annotations, stays quiet otherwise)', () => {
-    const result = runTool('promtool', ['test', 'rules', monitoringFiles.alertTests], projectFile(''));
-    if (result.status !== 0) throw new Error(result.output);
-    expect(result.output).toContain('SUCCESS');
+  it.each([monitoringFiles.alertTests, monitoringFiles.alertTestsCoarse])(
+    'behave as the cases in %s say under promtool test rules (fire with their labels and annotations, stay quiet otherwise)',
+    (file) => {
+      const result = runTool('promtool', ['test', 'rules', file], projectFile(''));
+      if (result.status !== 0) throw new Error(result.output);
+      expect(result.output).toContain('SUCCESS');
+    },
+    600_000,
+  );
+
+  it('has every case of every alert in one of the promtool test files', () => {
+    const files = [monitoringFiles.alertTests, monitoringFiles.alertTestsCoarse];
+    const names = files.flatMap((f) => parse(readFileSync(projectFile(f), 'utf8')).tests.map((t: { name: string }) => t.name));
+    expect(names).toHaveLength(alertDefinitions.reduce((n, d) => n + d.tests.length, 0));
   });
 
   it('fail under promtool when a case expects the wrong outcome (the harness can fail)', () => {

@@ -1,6 +1,6 @@
 import { alertDefinitions } from './alert-definitions';
 import { alertRuleGroups } from './render-rules';
-import { AlertingRule } from './rule-types';
+import { AlertingRule, TestEvaluationInterval } from './rule-types';
 
 interface ExpectedAlert {
   exp_labels: Record<string, string>;
@@ -31,12 +31,14 @@ function expectedAlert(alert: string, labels: Record<string, string>): ExpectedA
   return { exp_labels: labels, exp_annotations: annotations };
 }
 
-/** The promtool test file (alerts.test.yml) for every case of every alert definition. */
-export function ruleTestFile(ruleFiles: string[]) {
+/** A promtool test file with the cases of every alert definition evaluated at `interval`. */
+export function ruleTestFile(ruleFiles: string[], interval: TestEvaluationInterval) {
   return {
     rule_files: ruleFiles,
-    evaluation_interval: '1m',
-    tests: alertDefinitions.flatMap((definition) =>
+    evaluation_interval: interval,
+    tests: alertDefinitions
+      .filter((definition) => (definition.testEvaluationInterval ?? '1m') === interval)
+      .flatMap((definition) =>
       definition.tests.map((test) => ({
         name: `${definition.name}: ${test.name}`,
         interval: test.interval ?? '1m',

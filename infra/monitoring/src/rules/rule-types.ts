@@ -54,4 +54,11 @@ export interface AlertDefinition {
   group: string;
   rules: AlertSpec[];
   tests: AlertTestCase[];
+  /**
+   * How often promtool evaluates the rules in this alert's cases (default 1m). Alerts whose cases
+   * span hours use 5m: promtool's cost grows with the number of evaluations, not with the data.
+   */
+  testEvaluationInterval?: TestEvaluationInterval;
 }
+
+export type TestEvaluationInterval = '1m' | '5m';

@@ -11,7 +11,7 @@ export interface ToolResult {
 
 /** Runs promtool or amtool to completion; `output` is stdout and stderr together, for failure messages. */
 export function runTool(name: keyof typeof commands, args: string[], cwd?: string): ToolResult {
-  const result = spawnSync(findBinary(...commands[name]), args, { cwd, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(findBinary(...commands[name]), args, { cwd, encoding: 'utf8', timeout: 600_000 });
   if (result.error) throw result.error;
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }

@@ -10,6 +10,7 @@ const failed = (values: string) => ({
 export const alertmanagerNotificationsFailing: AlertDefinition = {
   name: 'AlertmanagerNotificationsFailing',
   group: 'factsway-monitoring',
+  testEvaluationInterval: '5m',
   rules: [
     {
       alert: 'AlertmanagerNotificationsFailing',

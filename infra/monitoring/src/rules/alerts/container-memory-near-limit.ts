@@ -17,6 +17,7 @@ const limit = {
 export const containerMemoryNearLimit: AlertDefinition = {
   name: 'ContainerMemoryNearLimit',
   group: 'factsway-kubernetes',
+  testEvaluationInterval: '5m',
   rules: [
     {
       alert: 'ContainerMemoryNearLimit',

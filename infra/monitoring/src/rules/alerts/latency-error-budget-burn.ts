@@ -10,6 +10,7 @@ import { burnRateRules } from './burn-rate-rules';
 export const latencyErrorBudgetBurn: AlertDefinition = {
   name: 'LatencyErrorBudgetBurn',
   group: 'factsway-slo',
+  testEvaluationInterval: '5m',
   rules: burnRateRules({
     alert: 'LatencyErrorBudgetBurn',
     badRatio: sloSeries.slowRatio,
@@ -28,7 +29,7 @@ export const latencyErrorBudgetBurn: AlertDefinition = {
         durationBucket('ingestion', '0.3', '0+0x120'),
         durationBucket('ingestion', '2.5', '0+480x120'),
       ],
-      evalTime: '10m',
+      evalTime: '15m',
       expectFiring: [{ service: 'records-service', severity: 'critical', burn_window: '1h' }],
     },
     {

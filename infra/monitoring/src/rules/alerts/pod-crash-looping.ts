@@ -10,6 +10,7 @@ const ksm = `job="kube-state-metrics",namespace="factsway-prod",pod="${pod}",con
 export const podCrashLooping: AlertDefinition = {
   name: 'PodCrashLooping',
   group: 'factsway-kubernetes',
+  testEvaluationInterval: '5m',
   rules: [
     {
       alert: 'PodCrashLooping',

@@ -12,6 +12,7 @@ const requests = updateOriginMetrics.requests;
 export const updateManifestFetchFailures: AlertDefinition = {
   name: 'UpdateManifestFetchFailures',
   group: 'factsway-updates',
+  testEvaluationInterval: '5m',
   rules: [
     {
       alert: 'UpdateManifestFetchFailures',

@@ -12,6 +12,7 @@ export const updateOriginSeries = (kind: string, status: string, values: string)
 export const updateOriginErrors: AlertDefinition = {
   name: 'UpdateOriginErrors',
   group: 'factsway-updates',
+  testEvaluationInterval: '5m',
   rules: [
     {
       alert: 'UpdateOriginErrors',
