@@ -75,6 +75,16 @@ describe('/api/templates', () => {
     expect(await api.request('GET', '/api/templates?limit=100')).toMatchObject({ body: before.body });
   });
 
+  it('refuses a body over the 1 MB limit with 413 and stores nothing', async () => {
+    const before = (await api.request('GET', '/api/templates')).body.total;
+    const huge = sampleDocument('Huge', 'x'.repeat(99_000));
+    huge.sections[0].paragraphs = Array.from({ length: 12 }, (_, i) => ({ id: `01JAAAAAAAAAAAAAAAAAAAAB${String(i).padStart(2, '0')}`, text: 'x'.repeat(99_000) }));
+    const response = await api.request('POST', '/api/templates', { name: 'Huge', content: huge });
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe('payload_too_large');
+    expect((await api.request('GET', '/api/templates')).body.total).toBe(before);
+  });
+
   it('answers malformed JSON with 400 and a non-JSON body with 415', async () => {
     expect((await api.request('POST', '/api/templates', '{"name":')).status).toBe(400);
     const response = await fetch(`${api.service.url}/api/templates`, {
