@@ -1,13 +1,21 @@
-import { App } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { App, Aspects } from 'aws-cdk-lib';
+import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks, WriteNagSuppressionsToCloudFormationAspect } from 'cdk-nag';
 import { stringify } from 'yaml';
 import { UpdatesDistributionStack } from './updates-distribution-stack';
 
 export const updatesStackName = 'factsway-updates';
 
 export function buildUpdatesApp(): { app: App; stack: UpdatesDistributionStack } {
-  const app = new App({ analyticsReporting: false });
+  const app = new App({
+    analyticsReporting: false,
+    // S3 access logs are granted by bucket policy, not the legacy LogDeliveryWrite ACL.
+    context: { [S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY]: true },
+  });
   const stack = new UpdatesDistributionStack(app, 'UpdatesDistribution', { stackName: updatesStackName });
+  // Each acknowledged cdk-nag rule and its reason lands in the resource's Metadata (cdk_nag),
+  // so the committed template itself shows what was accepted and why.
+  Aspects.of(app).add(new WriteNagSuppressionsToCloudFormationAspect());
   return { app, stack };
 }
 

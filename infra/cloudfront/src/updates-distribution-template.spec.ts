@@ -16,4 +16,25 @@ describe('infra/cloudfront/updates-distribution.yml', () => {
     // Dates in IAM policy versions stay strings under a YAML 1.1 parser.
     expect(JSON.stringify(template)).toContain('"Version":"2012-10-17"');
   });
+
+  it('records each accepted cdk-nag finding with its reason, and only these three', () => {
+    const template = parse(readFileSync(committedPath, 'utf8'), { schema: 'yaml-1.1' });
+    const accepted = new Set<string>();
+    for (const [id, resource] of Object.entries<{ Metadata?: { cdk_nag?: { rules_to_suppress: { id: string; reason: string }[] } } }>(
+      template.Resources,
+    )) {
+      for (const rule of resource.Metadata?.cdk_nag?.rules_to_suppress ?? []) {
+        expect(rule.reason.length).toBeGreaterThan(40);
+        accepted.add(`${rule.id} ${id.replace(/[0-9A-F]{8}$/, '')}`);
+      }
+    }
+    expect([...accepted].sort()).toEqual([
+      'AwsSolutions-CFR1 Distribution',
+      'AwsSolutions-CFR1 DistributionOrigin1S3OriginAccessControl',
+      'AwsSolutions-CFR2 Distribution',
+      'AwsSolutions-CFR2 DistributionOrigin1S3OriginAccessControl',
+      'AwsSolutions-S1 AccessLogs',
+      'AwsSolutions-S1 AccessLogsPolicy',
+    ]);
+  });
 });
