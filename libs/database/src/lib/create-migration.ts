@@ -5,7 +5,8 @@ import { defaultMigrationsDir } from './workspace-paths';
 const template = `import type { MigrationBuilder } from 'node-pg-migrate';
 
 // Expand/contract: the previous release must keep working on the schema this leaves.
-// Add columns as nullable or with defaults; drop or rename only in a later release.
+// Add columns as nullable or with defaults; drop or rename only in a later release,
+// in a file that says "// contract: <why>" (the migrations tests check this).
 
 export async function up(pgm: MigrationBuilder): Promise<void> {
 }
