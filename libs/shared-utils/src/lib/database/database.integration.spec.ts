@@ -2,6 +2,7 @@ import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { createServer, type AddressInfo } from 'node:net';
 import pino from 'pino';
 import { Registry } from 'prom-client';
+import { LogCapture } from '../../testing/log-capture';
 import { newId } from '../ids/new-id';
 import { createService, type RunningService } from '../service/create-service';
 import { createPool } from './create-pool';
@@ -17,13 +18,22 @@ async function closedPort(): Promise<number> {
 describe('database pieces on a real PostgreSQL', () => {
   let database: TestDatabase;
   let running: RunningService;
+  const logs = new LogCapture();
 
   beforeAll(async () => {
     database = await startTestDatabase();
     running = await createService({
       name: 'records',
-      env: { APP_VERSION: '1.0.0', LOG_LEVEL: 'silent', DATABASE_URL: database.url },
-      routes(router, { db }) {
+      env: { APP_VERSION: '1.0.0', DATABASE_URL: database.url },
+      logDestination: logs,
+      routes(router, { db, logger }) {
+        router.get('/api/notes/count', async (_req, res) => {
+          // Pooled connections were opened by other requests: the id must survive awaiting them.
+          const first = await db!.query('select count(*)::int as n from notes');
+          await db!.query('select 1');
+          logger.info({ notes: first.rows[0].n }, 'notes counted');
+          res.json(first.rows[0]);
+        });
         router.post('/api/notes', async (req, res) => {
           const id = newId();
           await db!.query('insert into notes (id, title) values ($1, $2)', [id, (req.body as { title: string }).title]);
@@ -83,6 +93,13 @@ describe('database pieces on a real PostgreSQL', () => {
     expect(await (await fetch(`${running.url}/metrics`)).text()).toMatch(
       /database_query_duration_seconds_count\{service="records-service",version="1.0.0",operation="insert"\} 2/,
     );
+  });
+
+  it('keeps the request id on log lines written after awaiting pooled queries', async () => {
+    const requests = ['count-a', 'count-b', 'count-c'];
+    await Promise.all(requests.map((id) => fetch(`${running.url}/api/notes/count`, { headers: { 'x-request-id': id } })));
+    const counted = logs.lines.filter((l) => l['msg'] === 'notes counted').map((l) => l['requestId']);
+    expect(counted.sort()).toEqual(requests);
   });
 
   it('counts a refused connection and reports not ready, without crashing', async () => {
