@@ -51,7 +51,13 @@ beforeAll(async () => {
   const previous = process.env['ALERT_WEBHOOK_URL'];
   process.env['ALERT_WEBHOOK_URL'] = webhookUrl;
   try {
-    platform = await startLocalPlatform({ ports: 'free', dataDir, logLevel: 'warn', report: (line) => platformReport.push(line) });
+    platform = await startLocalPlatform({
+      ports: 'free',
+      dataDir,
+      logLevel: 'warn',
+      readyTimeoutMs: 120_000,
+      report: (line) => platformReport.push(line),
+    });
   } finally {
     if (previous === undefined) delete process.env['ALERT_WEBHOOK_URL'];
     else process.env['ALERT_WEBHOOK_URL'] = previous;
@@ -73,7 +79,7 @@ beforeAll(async () => {
     prometheusUrl = monitoring.prometheus.url;
     stopOwnMonitoring = monitoring.stop;
   }
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   if (probing) clearInterval(probing);
@@ -209,7 +215,7 @@ describe('alert drills against the local platform', () => {
     await waitFor(
       'DatabaseConnectionErrors for every service that owns tables',
       () => withTables.every((name) => webhook.find('firing', { alertname: 'DatabaseConnectionErrors', service: serviceId(name) }).length > 0),
-      30_000,
+      60_000,
     );
     timings['postgresStopToAllDatabaseConnectionErrorsWebhooks'] = Date.now() - stoppedAt;
     expect(webhook.find('firing', { alertname: 'DatabaseConnectionErrors', service: serviceId('export') })).toEqual([]);
