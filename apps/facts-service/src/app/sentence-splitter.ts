@@ -58,9 +58,10 @@ function paragraphs(text: string): Span[] {
 }
 
 function endsSentence(text: string, index: number, punctuation: string, end: number, limit: number): boolean {
-  const next = text.slice(end, limit).match(/\S/);
-  if (!next) return true;
-  if (isLowerCaseLetter(next[0])) return false;
+  let next = end;
+  while (next < limit && /\s/.test(text[next])) next += 1;
+  if (next === limit) return true;
+  if (isLowerCaseLetter(text[next])) return false;
   if (punctuation[0] !== '.' || punctuation.startsWith('..')) return true;
   return !isAbbreviation(wordBefore(text, index));
 }
