@@ -1,6 +1,5 @@
 import { runTool } from './container-tools';
 import { imageReference, imageRepository } from './image-names';
-import { imageExists } from './node-base-image';
 
 export interface RetagOutcome {
   project: string;
@@ -11,12 +10,15 @@ export interface RetagOutcome {
   id: string;
 }
 
-/** Tags of a repository in local storage, newest image first. */
-export async function localTags(repository: string): Promise<string[]> {
-  const { stdout } = await runTool('podman', [
-    'images', '--filter', `reference=${repository}`, '--sort', 'created', '--format', '{{.Repository}}:{{.Tag}}',
-  ]);
-  return stdout.split('\n').map((line) => line.trim()).filter((line) => line && !line.endsWith(':<none>')).reverse();
+/** Every tagged image in local storage: reference -> image id, newest first (one podman call). */
+export async function localImages(): Promise<Map<string, string>> {
+  const { stdout } = await runTool('podman', ['images', '--no-trunc', '--sort', 'created', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}']);
+  const images = new Map<string, string>();
+  for (const line of stdout.split('\n')) {
+    const [id, reference] = line.trim().split(' ');
+    if (id && reference && !reference.endsWith(':<none>')) images.set(reference, id.replace(/^sha256:/, ''));
+  }
+  return images;
 }
 
 /**
@@ -30,32 +32,25 @@ export async function ensureReleaseImages(
   version: string,
   previousVersion: (project: string) => Promise<string | undefined> = async () => undefined,
 ): Promise<RetagOutcome[]> {
+  const images = await localImages();
   const outcomes: RetagOutcome[] = [];
   for (const project of projects) {
     const reference = imageReference(registry, project, version);
-    if (await imageExists(reference)) {
-      outcomes.push({ project, reference, action: 'present', id: await idOf(reference) });
+    const present = images.get(reference);
+    if (present) {
+      outcomes.push({ project, reference, action: 'present', id: present });
       continue;
     }
     const running = await previousVersion(project);
+    const repository = `${imageRepository(registry, project)}:`;
     const candidates = [
       ...(running ? [imageReference(registry, project, running)] : []),
-      ...(await localTags(imageRepository(registry, project))),
+      ...[...images.keys()].filter((candidate) => candidate.startsWith(repository)),
     ];
-    let from: string | undefined;
-    for (const candidate of candidates) {
-      if (await imageExists(candidate)) {
-        from = candidate;
-        break;
-      }
-    }
+    const from = candidates.find((candidate) => images.has(candidate));
     if (!from) throw new Error(`no image of ${project} to tag as ${version}: run \`npx nx run ${project}:image\``);
     await runTool('podman', ['tag', from, reference]);
-    outcomes.push({ project, reference, action: 'retagged', from, id: await idOf(reference) });
+    outcomes.push({ project, reference, action: 'retagged', from, id: images.get(from)! });
   }
   return outcomes;
-}
-
-async function idOf(reference: string): Promise<string> {
-  return (await runTool('podman', ['image', 'inspect', '--format', '{{.Id}}', reference])).stdout.trim();
 }

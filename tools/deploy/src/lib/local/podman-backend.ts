@@ -2,6 +2,7 @@ import { localSettings, renderManifests, RenderedManifest } from '@factsway/kube
 import { services as catalog, serviceId } from '@factsway/service-catalog';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { basename, join } from 'node:path';
 import { DeployBackend, DeployStep, MigrationOutcome, ReadyOutcome } from '../core/deploy-backend';
 import { DeployTarget } from '../core/deploy-target';
@@ -14,6 +15,7 @@ import { podBaseName, podmanManifest } from './podman-manifests';
 interface PodSummary {
   Name: string;
   Status: string;
+  Containers?: { Names: string; Status: string }[];
   Labels?: Record<string, string>;
   Created: string;
 }
@@ -21,6 +23,18 @@ interface PodSummary {
 const VERSION_LABEL = 'app.kubernetes.io/version';
 const NAME_LABEL = 'app.kubernetes.io/name';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function portAccepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
 
 /**
  * The local engine: `podman kube play` of the manifests that infra/kubernetes generates for
@@ -145,24 +159,28 @@ export class LocalPodmanBackend implements DeployBackend {
   }
 
   private async runningPod(service: string): Promise<PodSummary | undefined> {
-    return (await this.pods(service)).find((pod) => pod.Status === 'Running' || pod.Status === 'Degraded');
+    // The pod whose app container runs (a pod with only its infra container up is not serving).
+    return (await this.pods(service)).find((pod) =>
+      pod.Containers?.some((container) => container.Names === `${pod.Name}-${service}` && container.Status === 'running'),
+    );
   }
 
   async currentVersion(_target: DeployTarget, service: string): Promise<string | undefined> {
     return (await this.runningPod(service))?.Labels?.[VERSION_LABEL];
   }
 
-  /** SIGTERM to the app container: it closes its listener at once and drains in the background. */
-  private async signalStop(pod: PodSummary | undefined, service: string): Promise<void> {
-    if (!pod) return;
-    await runTool('podman', ['kill', '--signal', 'SIGTERM', `${pod.Name}-${service}`]).catch(() => undefined);
-  }
-
-  /** Waits for the old pod to finish draining and leaves it stopped (the rollback target). */
-  private async parkPod(pod: PodSummary | undefined): Promise<void> {
-    if (!pod) return;
+  /**
+   * Stops the old pod in the background (SIGTERM: shared-utils closes its listener at once and
+   * drains; `pod stop`, not `kill`, so podman's restart policy does not start it again) and
+   * resolves as soon as its port refuses connections, so the new pod can bind it.
+   */
+  private async releasePort(pod: PodSummary, service: string): Promise<{ stopped: Promise<unknown> }> {
     const timeout = String(this.options.stopTimeoutSeconds ?? 20);
-    await runTool('podman', ['pod', 'stop', '--time', timeout, pod.Name], { timeoutMs: 120_000 }).catch(() => undefined);
+    const stopped = runTool('podman', ['pod', 'stop', '--time', timeout, pod.Name], { timeoutMs: 120_000 }).catch(() => undefined);
+    const port = servicePort(service, this.options);
+    const deadline = Date.now() + (Number(timeout) + 10) * 1000;
+    while (Date.now() < deadline && (await portAccepts(port))) await sleep(20);
+    return { stopped };
   }
 
   /** Keeps the running pod and the newest stopped one; removes older stopped pods. */
@@ -184,16 +202,17 @@ export class LocalPodmanBackend implements DeployBackend {
     return podName!;
   }
 
-  /** Replace whatever runs with the pod `podName` (old one SIGTERMed first: one port). */
+  /** Replace whatever runs with the pod `podName` (one host port: the old one lets go first). */
   private async switchTo(service: string, podName: string): Promise<void> {
     const old = await this.runningPod(service);
     if (old?.Name === podName) return;
-    await this.signalStop(old, service);
+    const { stopped } = old ? await this.releasePort(old, service) : { stopped: Promise.resolve() };
     await runTool('podman', ['pod', 'start', podName]);
-    this.pendingPark.set(service, old);
+    this.oldPods.set(service, { pod: old, stopped });
   }
 
-  private readonly pendingPark = new Map<string, PodSummary | undefined>();
+  /** The pod each roll replaced, and when it has finished stopping. */
+  private readonly oldPods = new Map<string, { pod: PodSummary | undefined; stopped: Promise<unknown> }>();
 
   async rollService(target: DeployTarget, service: string): Promise<void> {
     const podName = await this.playStopped(service, target.releaseVersion);
@@ -202,15 +221,13 @@ export class LocalPodmanBackend implements DeployBackend {
 
   async waitReady(target: DeployTarget, service: string, deadline: number): Promise<ReadyOutcome> {
     const outcome = await this.pollReady(service, target.releaseVersion, deadline);
-    const old = this.pendingPark.get(service);
-    this.pendingPark.delete(service);
+    const old = this.oldPods.get(service);
+    this.oldPods.delete(service);
+    // Either way the old pod finishes draining: kept as the rollback target, or for undo to start.
+    await old?.stopped;
     if (outcome.ready) {
-      await this.parkPod(old);
       const running = await this.runningPod(service);
-      await this.prune(service, [running?.Name, old?.Name].filter((name): name is string => Boolean(name)));
-    } else {
-      // Let the old pod finish draining so undo can start it again.
-      await this.parkPod(old);
+      await this.prune(service, [running?.Name, old?.pod?.Name].filter((name): name is string => Boolean(name)));
     }
     return outcome;
   }
@@ -254,19 +271,22 @@ export class LocalPodmanBackend implements DeployBackend {
     return health.version;
   }
 
-  async undo(target: DeployTarget, service: string, previousVersion: string | undefined): Promise<void> {
+  async undo(_target: DeployTarget, service: string, previousVersion: string | undefined): Promise<void> {
     if (previousVersion === undefined) {
       for (const pod of await this.pods(service)) await runTool('podman', ['pod', 'rm', '--force', pod.Name]);
       return;
     }
     const previousPod = `${podBaseName(service, previousVersion)}-pod-0`;
-    const kept = (await this.pods(service)).some((pod) => pod.Name === previousPod);
-    if (!kept) await this.playStopped(service, previousVersion);
-    const failed = await this.runningPod(service);
-    await this.switchTo(service, previousPod);
-    this.pendingPark.delete(service);
+    const pods = await this.pods(service);
+    if (!pods.some((pod) => pod.Name === previousPod)) await this.playStopped(service, previousVersion);
+    // Whatever else runs for this service (the failed new pod, even one podman keeps restarting)
+    // lets go of the port first.
+    const others = pods.filter((pod) => pod.Name !== previousPod && pod.Status !== 'Exited' && pod.Status !== 'Created');
+    const stopped = await Promise.all(others.map((pod) => this.releasePort(pod, service)));
+    await runTool('podman', ['pod', 'start', previousPod]);
     const outcome = await this.pollReady(service, previousVersion, Date.now() + 120_000);
-    if (failed && failed.Name !== previousPod) await runTool('podman', ['pod', 'rm', '--force', '--time', '20', failed.Name]).catch(() => undefined);
+    await Promise.all(stopped.map((entry) => entry.stopped));
+    for (const pod of others) await runTool('podman', ['pod', 'rm', '--force', pod.Name]).catch(() => undefined);
     if (!outcome.ready) throw new Error(`${service} at ${previousVersion} did not become ready again: ${outcome.reason}`);
   }
 }

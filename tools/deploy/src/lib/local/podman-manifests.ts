@@ -16,6 +16,21 @@ export function podBaseName(service: string, version: string): string {
   return `${service}-${versionSuffix(version)}`;
 }
 
+/**
+ * podman 4.3 plays an emptyDir as a named volume called by the volume's name, so every pod's
+ * `tmp` would be one shared volume. Prefix the names with the pod's so each pod gets its own
+ * (podman removes them with the pod).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function scopeVolumes(spec: any, owner: string): void {
+  const rename = (name: string) => `${owner}-${name}`;
+  spec.volumes = (spec.volumes ?? []).map((volume: any) => ({ ...volume, name: rename(volume.name) }));
+  spec.containers = spec.containers.map((container: any) => ({
+    ...container,
+    volumeMounts: (container.volumeMounts ?? []).map((mount: any) => ({ ...mount, name: rename(mount.name) })),
+  }));
+}
+
 function adaptContainer(container: KubeObject): KubeObject {
   // Host network: containerPort would become a port mapping, which podman refuses with host
   // networking. Probes: podman 4.3 turns httpGet probes into healthchecks that run curl inside
@@ -64,6 +79,7 @@ export function podmanManifest(
         podName = `${object['metadata'].name}-pod-0`;
         const spec = object['spec'].template.spec;
         spec.containers = spec.containers.map(adaptContainer);
+        scopeVolumes(spec, object['metadata'].name);
       }
       if (object['kind'] === 'Job') {
         // podman 4.3 does not play Jobs: run the Job's pod template as a Pod that runs once.
@@ -74,6 +90,7 @@ export function podmanManifest(
           metadata: { name: String(object['metadata'].name), labels: template.metadata?.labels ?? {} },
           spec: { ...template.spec, restartPolicy: 'Never', containers: template.spec.containers.map(adaptContainer) },
         };
+        scopeVolumes(pod['spec'], pod['metadata'].name);
         podName = pod['metadata'].name;
         return pod;
       }
