@@ -76,10 +76,18 @@ describe('facts-service: /api/facts CRUD', () => {
     const [one] = (await readJson(detected)).sentences;
     const tied = await call('POST', '/api/facts', fact({ sentenceId: one.id, text: one.text, startOffset: one.start, endOffset: one.end }));
     expect(tied.status).toBe(201);
-    expect((await readJson(tied)).sentenceId).toBe(one.id);
+    const tiedFact = await readJson(tied);
+    expect(tiedFact.sentenceId).toBe(one.id);
+
+    // Detecting the draft's sentences again replaces them: the fact keeps its text, loses the stale link.
+    const redetected = await call('POST', '/api/facts/detect-sentences', { text: 'One. Two. Three.', draftId });
+    expect(redetected.status).toBe(201);
+    const [newOne] = (await readJson(redetected)).sentences;
+    expect(await readJson(await call('GET', `/api/facts/${tiedFact.id}`))).toMatchObject({ sentenceId: null, text: one.text });
 
     const before = await platform.count('facts');
-    await expectError(await call('POST', '/api/facts', fact({ draftId: otherDraftId, sentenceId: one.id })), 422, 'sentence_not_found');
+    await expectError(await call('POST', '/api/facts', fact({ draftId: otherDraftId, sentenceId: newOne.id })), 422, 'sentence_not_found');
+    await expectError(await call('POST', '/api/facts', fact({ sentenceId: one.id })), 422, 'sentence_not_found');
     await expectError(await call('POST', '/api/facts', fact({ sentenceId: UNKNOWN_ID })), 422, 'sentence_not_found');
     expect(await platform.count('facts')).toBe(before);
   });
