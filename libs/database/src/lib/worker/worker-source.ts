@@ -63,6 +63,8 @@ async function serve() {
   await client.end();
 
   await reply({ ok: true, postmasterPid: server.process.pid, port: config.port });
+  // A detached server's parent closes our stdout once it has the reply; never die of EPIPE.
+  process.stdout.on('error', () => undefined);
   if (config.stopWhenParentLeaves) {
     // The parent holds our stdin; it closes when the parent calls stop() or dies.
     process.stdin.on('end', () => stop(0));
