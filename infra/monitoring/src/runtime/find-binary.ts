@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 /** The first of `commands` on PATH (Debian names Alertmanager `prometheus-alertmanager`), or undefined. */
 export function lookupBinary(...commands: string[]): string | undefined {
   for (const command of commands) {
-    const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+    // process.env passed explicitly: it is the PATH of this (possibly test-sandboxed) process that counts.
+    const found = spawnSync('/bin/sh', ['-c', `command -v ${command}`], { encoding: 'utf8', env: process.env });
     const path = found.stdout.trim();
     if (found.status === 0 && path) return path;
   }
