@@ -50,6 +50,8 @@ describe('caseblock-service', () => {
   let recordsHanging: RunningService;
   let records: RunningService;
   let withRecords: RunningService;
+  let recordsWithoutDatabase: RunningService;
+  let recordsFailing: RunningService;
 
   const env = (recordsUrl: string) => ({
     APP_VERSION: platformVersion(),
@@ -74,6 +76,13 @@ describe('caseblock-service', () => {
       env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: database.url },
     }).listen(0);
     withRecords = await createService({ name: 'caseblock', routes: registerRoutes, env: env(records.url) }).listen(0);
+    // A real records-service whose database is unreachable: it answers 5xx.
+    recordsWithoutDatabase = await createService({
+      name: 'records',
+      routes: registerRecordsRoutes,
+      env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: `postgres://factsway@127.0.0.1:${await closedPort()}/factsway` },
+    }).listen(0);
+    recordsFailing = await createService({ name: 'caseblock', routes: registerRoutes, env: env(recordsWithoutDatabase.url) }).listen(0);
   });
 
   afterAll(async () => {
@@ -81,6 +90,8 @@ describe('caseblock-service', () => {
     await recordsHanging?.close();
     await withRecords?.close();
     await records?.close();
+    await recordsFailing?.close();
+    await recordsWithoutDatabase?.close();
     hungSockets.forEach((socket) => socket.destroy());
     hangingPeer?.close();
     await pool?.end();
@@ -263,6 +274,15 @@ describe('caseblock-service', () => {
       const message = await expectError(await call('POST', '/api/caseblock/format', { ...caseData, caseId: UNKNOWN_ID }, recordsDown.url), 503, 'peer_unavailable');
       expect(message).toContain('records');
       expect(Date.now() - started).toBeLessThan(2_900);
+    });
+
+    it('answers 502 when records-service fails (its own database is down)', async () => {
+      const message = await expectError(
+        await call('POST', '/api/caseblock/format', { ...caseData, caseId: UNKNOWN_ID }, recordsFailing.url),
+        502,
+        'peer_failed',
+      );
+      expect(message).toMatch(/records service failed \(HTTP 5\d\d\)/);
     });
 
     it('answers 503 when records-service does not answer in time, instead of hanging', async () => {
