@@ -262,13 +262,24 @@ export class LocalPodmanBackend implements DeployBackend {
     }
   }
 
+  /**
+   * What the service's ready pod reports. Like a readiness probe's failureThreshold, one slow
+   * answer on a busy machine does not count as unready: up to three tries, a second apart.
+   */
   async runningVersion(_target: DeployTarget, service: string): Promise<string | undefined> {
-    const ready = await fetch(this.url(service, '/ready'), { signal: AbortSignal.timeout(2000) });
-    if (!ready.ok) return undefined;
-    const health = (await (await fetch(this.url(service, '/health'), { signal: AbortSignal.timeout(2000) })).json()) as {
-      version?: string;
-    };
-    return health.version;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const ready = await fetch(this.url(service, '/ready'), { signal: AbortSignal.timeout(3000) });
+        if (ready.ok) {
+          const health = await fetch(this.url(service, '/health'), { signal: AbortSignal.timeout(3000) });
+          return ((await health.json()) as { version?: string }).version;
+        }
+      } catch {
+        // not answering counts as not ready
+      }
+      if (attempt === 3) return undefined;
+      await sleep(1000);
+    }
   }
 
   async undo(_target: DeployTarget, service: string, previousVersion: string | undefined): Promise<void> {
