@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { services as catalog, platformVersion, serviceId } from '@factsway/service-catalog';
 import { ulid } from 'ulid';
-import { LocalPlatform, startLocalPlatform } from './lib/start-local-platform';
+import { LocalPlatform, PlatformStartError, startLocalPlatform } from './lib/start-local-platform';
 import { statusTable } from './lib/status-table';
 import { runCli } from './testing/cli-process';
 import { descendantsOf, processesMentioning } from './testing/process-tree';
@@ -28,6 +28,25 @@ describe('npm start entry point when the platform cannot come up', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('startLocalPlatform when services do not become ready in time', () => {
+  it('names them, stops what it started and leaves no process behind', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'factsway-local-platform-slow-'));
+    chmodSync(dataDir, 0o755);
+    try {
+      const failure = await startLocalPlatform({ dataDir, ports: 'free', readyTimeoutMs: 1, report: () => undefined }).then(
+        () => undefined,
+        (error: unknown) => error as PlatformStartError,
+      );
+      expect(failure).toBeInstanceOf(PlatformStartError);
+      expect(failure?.component).toBe('services');
+      expect(failure?.reason).toContain('records-service not ready within 0.001 s (log: ');
+      expect([...descendantsOf(process.pid), ...processesMentioning(dataDir)]).toEqual([]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('local platform, end to end', () => {
