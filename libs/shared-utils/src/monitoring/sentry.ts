@@ -1,5 +1,6 @@
 import * as Sentry from '@sentry/node';
-import { serviceId } from '@factsway/service-catalog';
+import { dsnFromString } from '@sentry/core';
+import { getService, serviceId } from '@factsway/service-catalog';
 import { embeddedBuildVersion } from '../lib/config/build-version';
 import { ConfigError } from '../lib/config/config-error';
 import { classifyError } from '../lib/errors/classify-error';
@@ -29,12 +30,16 @@ export interface InitErrorTrackingOptions {
  */
 export function initErrorTracking(name: string, options: InitErrorTrackingOptions = {}): ErrorTrackingStatus {
   const env = options.env ?? process.env;
-  const id = serviceId(name);
+  const id = serviceId(getService(name).name);
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   const dsn = env['SENTRY_DSN'] || undefined;
   if (!dsn) {
-    warn(JSON.stringify({ level: 'warn', service: id, time: Date.now(), msg: 'SENTRY_DSN is not set: errors are logged but not sent to Sentry' }));
+    warn(JSON.stringify({ level: 'warn', time: new Date().toISOString(), service: id, msg: 'SENTRY_DSN is not set: errors are logged but not sent to Sentry' }));
     return { enabled: false, reason: 'SENTRY_DSN is not set' };
+  }
+  // Sentry only logs a bad DSN and carries on silently disabled; a typo must stop the start instead.
+  if (!dsnFromString(dsn)) {
+    throw new ConfigError(id, [{ variable: 'SENTRY_DSN', message: 'is not a valid Sentry DSN (https://<key>@<host>/<project>)' }]);
   }
   const tracesSampleRate = parseSampleRate(id, env['SENTRY_TRACES_SAMPLE_RATE']);
   Sentry.init({
@@ -45,14 +50,23 @@ export function initErrorTracking(name: string, options: InitErrorTrackingOption
     sendDefaultPii: false,
     ...(tracesSampleRate === undefined ? {} : { tracesSampleRate }),
     initialScope: { tags: { service: id } },
+    // Each failed request is captured once by construction. Dedupe would also drop the same error
+    // from the next request, so a burst of one failure would count as a single event.
+    integrations: (defaults) => [
+      ...defaults.filter((integration) => integration.name !== 'Dedupe' && integration.name !== 'Express'),
+      Sentry.expressIntegration({ shouldHandleError: isServerFault }),
+    ],
     beforeSend: (event) => scrubEvent(tagWithRequestId(event)),
     beforeBreadcrumb: (breadcrumb) => scrubBreadcrumb(breadcrumb),
     // The SDK sends envelopes without a Content-Type; Sentry accepts that, but the local
     // sink (Spotlight) drops such payloads.
     transportOptions: { headers: { 'Content-Type': 'application/x-sentry-envelope' } },
   });
+  // expressIntegration captures route errors as they are thrown (when express loads after this
+  // call, as instrument.ts guarantees). setupExpressErrorHandler after the routes is the fallback
+  // for an express it could not hook; it skips errors the integration has already seen.
   setDefaultErrorReporting((app) => {
-    // Sentry reports errors whose status is >= 500. Give every error the status the client
+    // The fallback reports errors whose status is >= 500. Give every error the status the client
     // will get (a ZodError carries none and would otherwise count as a 500).
     app.use((error: unknown, _req: unknown, _res: unknown, next: (error: unknown) => void) => {
       if (error && typeof error === 'object' && !('status' in error) && !('statusCode' in error)) {
@@ -63,6 +77,11 @@ export function initErrorTracking(name: string, options: InitErrorTrackingOption
     Sentry.setupExpressErrorHandler(app);
   });
   return { enabled: true };
+}
+
+/** 5xx only: a client's mistake (4xx) is answered, not reported. */
+function isServerFault(error: unknown): boolean {
+  return classifyError(error).fault;
 }
 
 /** The request id of the request being served when the event was captured. */

@@ -12,7 +12,7 @@ describe('port plans', () => {
 
   it('picks distinct free ports for tests', async () => {
     const plan = await freePortPlan();
-    const all = [plan.postgres, plan.updateOrigin, plan.updateBucket, ...Object.values(plan.services)];
+    const all = [plan.postgres, plan.updateOrigin, plan.updateBucket, plan.sentrySink, ...Object.values(plan.services)];
     expect(new Set(all).size).toBe(3 + services.length);
     await expect(assertPortsFree(plan)).resolves.toBeUndefined();
   });

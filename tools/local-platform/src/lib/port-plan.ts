@@ -7,6 +7,7 @@ export interface PortPlan {
   postgres: number;
   updateOrigin: number;
   updateBucket: number;
+  sentrySink: number;
   /** Keyed by catalog short name. */
   services: Record<string, number>;
 }
@@ -17,6 +18,7 @@ export function catalogPortPlan(): PortPlan {
     postgres: platform.localPorts.postgres,
     updateOrigin: platform.localPorts.updateOrigin,
     updateBucket: localUpdateBucket.port,
+    sentrySink: platform.localPorts.sentrySink,
     services: Object.fromEntries(services.map((s) => [s.name, s.port])),
   };
 }
@@ -33,6 +35,7 @@ export async function freePortPlan(): Promise<PortPlan> {
     postgres: await next(),
     updateOrigin: await next(),
     updateBucket: await next(),
+    sentrySink: await next(),
     services: {},
   };
   for (const s of services) plan.services[s.name] = await next();
@@ -68,6 +71,7 @@ export async function assertPortsFree(plan: PortPlan): Promise<void> {
   const wanted: [string, number][] = [
     ['update origin', plan.updateOrigin],
     ['update bucket', plan.updateBucket],
+    ['Sentry sink', plan.sentrySink],
     ...Object.entries(plan.services).map(([name, port]): [string, number] => [`${name}-service`, port]),
   ];
   const taken: string[] = [];
