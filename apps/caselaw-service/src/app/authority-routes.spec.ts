@@ -78,6 +78,8 @@ describe('caselaw-service: /api/authorities', () => {
     await expectError(await call('POST', '/api/authorities', {}), 400, 'validation_failed');
     await expectError(await call('POST', '/api/authorities', { citation: 'Roe v. Wade, 410 U.S. 113 (1973)', parts: { kind: 'statute', code: 'U.S.C.', section: '1' } }), 400, 'validation_failed');
     await expectError(await call('POST', '/api/authorities', { citation: 12 }), 400, 'validation_failed');
+    await expectError(await call('POST', '/api/authorities', { citation: '410 U.S. 113\u0000' }), 400, 'validation_failed');
+    await expectError(await call('GET', '/api/authorities?q=%00'), 400, 'validation_failed');
     await expectError(await call('POST', '/api/authorities', { citation: 'x'.repeat(1_100_000) }), 413, 'payload_too_large');
     await expectError(await call('GET', '/api/authorities/xyz'), 400, 'validation_failed');
     await expectError(await call('GET', `/api/authorities/${UNKNOWN_ID}`), 404, 'not_found');

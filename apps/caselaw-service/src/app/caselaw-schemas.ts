@@ -4,7 +4,9 @@ import { z } from 'zod';
 /** Longest text accepted for detection or a table of authorities (characters); the JSON body limit applies too. */
 export const MAX_TEXT_LENGTH = 500_000;
 
-const shortText = (max: number) => z.string().trim().min(1).max(max);
+const withoutNul = { message: 'must not contain NUL characters (PostgreSQL text cannot hold them)' };
+const hasNoNul = (text: string) => !text.includes('\u0000');
+const shortText = (max: number) => z.string().trim().min(1).max(max).refine(hasNoNul, withoutNul);
 const year = z.number().int().min(1600).max(2200);
 
 const caseParts = z.strictObject({
@@ -34,7 +36,7 @@ const enactmentParts = z.strictObject({
 export const citationParts = z.discriminatedUnion('kind', [caseParts, enactmentParts]);
 
 export const detectCitationsBody = z.strictObject({
-  text: z.string().max(MAX_TEXT_LENGTH),
+  text: z.string().max(MAX_TEXT_LENGTH).refine(hasNoNul, withoutNul),
   /** When given, the citations replace the draft's stored ones (authorities are created as needed). */
   draftId: ulidString.optional(),
 });
@@ -55,11 +57,11 @@ export const updateAuthorityBody = z.strictObject({ name: shortText(500) });
 
 export const listAuthoritiesQuery = paginationQuery.extend({
   kind: z.enum(['case', 'statute', 'regulation', 'rule']).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: z.string().trim().min(1).max(200).refine(hasNoNul, withoutNul).optional(),
 });
 
 export const tableOfAuthoritiesBody = z
-  .strictObject({ text: z.string().max(MAX_TEXT_LENGTH).optional(), draftId: ulidString.optional() })
+  .strictObject({ text: z.string().max(MAX_TEXT_LENGTH).refine(hasNoNul, withoutNul).optional(), draftId: ulidString.optional() })
   .refine((body) => (body.text === undefined) !== (body.draftId === undefined), {
     message: 'give either text or draftId, not both',
   });

@@ -100,6 +100,7 @@ describe('caselaw-service: /api/citations', () => {
     await expectError(await post('/api/citations/detect', '{"text":'), 400, 'malformed_json');
     expect(await expectError(await post('/api/citations/detect', {}), 400, 'validation_failed')).toContain('body.text');
     expect(await expectError(await post('/api/citations/detect', { text: ['x'] }), 400, 'validation_failed')).toContain('body.text');
+    expect(await expectError(await post('/api/citations/detect', { text: 'Roe v. \u0000Wade, 410 U.S. 113', draftId: UNKNOWN_ID }), 400, 'validation_failed')).toContain('NUL');
     expect(await expectError(await post('/api/citations/detect', { text: 'x', draftId: 'bad' }), 400, 'validation_failed')).toContain('body.draftId');
     expect(await expectError(await post('/api/citations/detect', { text: 'x'.repeat(MAX_TEXT_LENGTH + 1) }), 400, 'validation_failed')).toContain('body.text');
     await expectError(await post('/api/citations/detect', { text: 'x'.repeat(1_100_000) }), 413, 'payload_too_large');

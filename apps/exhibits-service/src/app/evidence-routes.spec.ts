@@ -119,6 +119,7 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
       [{}, 'body.description'],
       [{ description: '   ' }, 'body.description'],
       [{ description: 5 }, 'body.description'],
+      [{ description: 'a\u0000b' }, 'body.description'],
       [{ description: 'x', label: 'A' }, 'label'],
       [{ description: 'x'.repeat(10_001) }, 'body.description'],
     ] as const) {

@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 export const MAX_DESCRIPTION_LENGTH = 10_000;
 
-const description = z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH);
+const withoutNul = { message: 'must not contain NUL characters (PostgreSQL text cannot hold them)' };
+const hasNoNul = (text: string) => !text.includes('\u0000');
+const description = z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH).refine(hasNoNul, withoutNul);
 
 export const createEvidenceBody = z.strictObject({ description });
 export const updateEvidenceBody = z.strictObject({ description });

@@ -131,6 +131,7 @@ describe('facts-service: /api/facts CRUD', () => {
       [fact({ draftId: 'nope' }), 'body.draftId'],
       [fact({ text: '' }), 'body.text'],
       [fact({ text: 7 }), 'body.text'],
+      [fact({ text: 'a\u0000b' }), 'body.text'],
       [fact({ startOffset: -1 }), 'body.startOffset'],
       [fact({ startOffset: 1.5 }), 'body.startOffset'],
       [fact({ startOffset: 10, endOffset: 5 }), 'body.endOffset'],

@@ -6,10 +6,13 @@ export const MAX_DETECT_TEXT_LENGTH = 500_000;
 /** Longest fact text. */
 export const MAX_FACT_TEXT_LENGTH = 10_000;
 
+const withoutNul = { message: 'must not contain NUL characters (PostgreSQL text cannot hold them)' };
+const hasNoNul = (text: string) => !text.includes('\u0000');
+
 const offset = z.number().int().min(0).max(2_147_483_647);
 
 export const detectSentencesBody = z.strictObject({
-  text: z.string().max(MAX_DETECT_TEXT_LENGTH),
+  text: z.string().max(MAX_DETECT_TEXT_LENGTH).refine(hasNoNul, withoutNul),
   /** When given, the sentences replace the draft's stored ones. */
   draftId: ulidString.optional(),
 });
@@ -20,7 +23,7 @@ export const createFactBody = z
   .strictObject({
     draftId: ulidString,
     sentenceId: ulidString.optional(),
-    text: z.string().trim().min(1).max(MAX_FACT_TEXT_LENGTH),
+    text: z.string().trim().min(1).max(MAX_FACT_TEXT_LENGTH).refine(hasNoNul, withoutNul),
     startOffset: offset,
     endOffset: offset,
   })
@@ -29,7 +32,7 @@ export const createFactBody = z
 export const updateFactBody = z
   .strictObject({
     sentenceId: ulidString.nullable().optional(),
-    text: z.string().trim().min(1).max(MAX_FACT_TEXT_LENGTH).optional(),
+    text: z.string().trim().min(1).max(MAX_FACT_TEXT_LENGTH).refine(hasNoNul, withoutNul).optional(),
     startOffset: offset.optional(),
     endOffset: offset.optional(),
   })

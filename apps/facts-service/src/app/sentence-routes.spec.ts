@@ -100,6 +100,7 @@ describe('facts-service: POST /api/facts/detect-sentences, GET /api/facts/senten
     await expectError(await detect('{"text": "unterminated'), 400, 'malformed_json');
     expect(await expectError(await detect({}), 400, 'validation_failed')).toContain('body.text');
     expect(await expectError(await detect({ text: 42 }), 400, 'validation_failed')).toContain('body.text');
+    expect(await expectError(await detect({ text: 'NUL \u0000 inside' }), 400, 'validation_failed')).toContain('NUL');
     expect(await expectError(await detect({ text: 'x', draftId: 'not-a-ulid' }), 400, 'validation_failed')).toContain('body.draftId');
     expect(await expectError(await detect({ text: 'x', store: true }), 400, 'validation_failed')).toContain('store');
     await expectError(await detect(['x']), 400, 'validation_failed');
