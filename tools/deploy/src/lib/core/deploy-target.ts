@@ -51,7 +51,7 @@ export function resolveDeployTarget(input: DeployTargetInput, env: NodeJS.Proces
   return {
     environment: typed,
     releaseVersion,
-    namespace: input.namespace ?? env['DEPLOY_NAMESPACE'] ?? defaultNamespaces[typed],
+    namespace: input.namespace ?? env['DEPLOY_NAMESPACE'] ?? env['KUBE_NAMESPACE'] ?? defaultNamespaces[typed],
     context: input.context ?? env['KUBE_CONTEXT'] ?? undefined,
     registry,
   };
