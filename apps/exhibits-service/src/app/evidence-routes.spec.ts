@@ -100,6 +100,20 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
     expect((await readJson(await call('GET', `/api/evidence/${item.id}`))).factIds).toEqual([]);
   });
 
+  it('loses no link when links are made in parallel, and adds a fact linked twice at once only once', async () => {
+    const item = await create('Deposition transcript');
+    const factIds = await Promise.all([1, 2, 3, 4, 5].map((n) => platform.createFact(`Fact number ${n}.`)));
+    const distinct = await Promise.all(factIds.map((factId) => call('POST', `/api/evidence/${item.id}/facts`, { factId })));
+    expect(distinct.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const stored = await readJson(await call('GET', `/api/evidence/${item.id}`));
+    expect([...stored.factIds].sort()).toEqual([...factIds].sort());
+
+    const other = await create('Second copy of the transcript');
+    const same = await Promise.all([1, 2, 3, 4].map(() => call('POST', `/api/evidence/${other.id}/facts`, { factId: factIds[0] })));
+    expect(same.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    expect((await readJson(await call('GET', `/api/evidence/${other.id}`))).factIds).toEqual([factIds[0]]);
+  });
+
   it('refuses to link a fact facts-service does not know (422), and answers 503 when facts-service is down', async () => {
     const item = await create('Witness statement');
     expect(await expectError(await call('POST', `/api/evidence/${item.id}/facts`, { factId: UNKNOWN_ID }), 422, 'fact_not_found')).toContain(UNKNOWN_ID);
