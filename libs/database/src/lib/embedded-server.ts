@@ -1,6 +1,6 @@
 import { platform } from '@factsway/service-catalog';
 import { embeddedCredentials } from './connection';
-import { delay, killPostmaster } from './process-control';
+import { killPostmaster, unrefDelay } from './process-control';
 import { RunningWorker, startWorker, WorkerOptions } from './worker/worker-process';
 
 export interface EmbeddedServerOptions {
@@ -66,7 +66,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 export async function stopEmbeddedServer(server: EmbeddedServer, timeoutMs = 15_000): Promise<void> {
   const { child, exited } = server.worker;
   child.stdin?.end();
-  const stoppedInTime = await Promise.race([exited.then(() => true), delay(timeoutMs).then(() => false)]);
+  const stoppedInTime = await Promise.race([exited.then(() => true), unrefDelay(timeoutMs).then(() => false)]);
   if (!stoppedInTime) {
     child.kill('SIGKILL');
     await exited;

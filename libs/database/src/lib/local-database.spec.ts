@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { findWorkspaceRoot } from '@factsway/service-catalog';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -45,7 +47,14 @@ describe('ensureLocalDatabase', () => {
     const second = await ensureLocalDatabase({ directory, port });
     expect(second).toMatchObject({ url: first.url, reused: true });
 
-    expect(await stopLocalDatabase({ directory })).toBe(true);
+    // Stopped from a plain node process, as a command line would (nothing else keeps it alive).
+    const stop = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', '-e', `require('./libs/database/src').stopLocalDatabase({ directory: ${JSON.stringify(directory)} }).then((stopped) => console.log('stopped=' + stopped))`],
+      { cwd: findWorkspaceRoot(), env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' }, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(stop.stdout).toContain('stopped=true');
+    expect(existsSync(join(directory, 'worker.pid'))).toBe(false);
     expect(isAlive(workerPid)).toBe(false);
     await expect(query(first.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { embeddedDatabaseUrl } from './connection';
 import { startEmbeddedServer } from './embedded-server';
-import { delay, isAlive, killPostmaster, waitForExit } from './process-control';
+import { delay, isAlive, isDatabaseWorker, killPostmaster, waitForExit } from './process-control';
 import { localDatabaseDir } from './workspace-paths';
 
 export interface LocalDatabaseOptions {
@@ -130,7 +130,8 @@ export async function stopLocalDatabase(options: LocalDatabaseOptions = {}): Pro
   if (!existsSync(workerPidFile)) return false;
   const [workerPid, postmasterPid] = readFileSync(workerPidFile, 'utf8').trim().split('\n').map(Number);
   let stopped = false;
-  if (workerPid && isAlive(workerPid)) {
+  // The pid file may be stale (after a reboot) and the pid reused: only signal our worker.
+  if (workerPid && isAlive(workerPid) && isDatabaseWorker(workerPid)) {
     process.kill(workerPid, 'SIGTERM');
     stopped = await waitForExit(workerPid, 20_000);
     if (!stopped) process.kill(workerPid, 'SIGKILL');

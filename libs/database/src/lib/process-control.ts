@@ -1,12 +1,23 @@
 import { readFileSync } from 'node:fs';
 
-/** True when a process with this pid exists (and we may signal it). */
+/** True when a process with this pid runs (a zombie waiting for its parent to reap it does not). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return processState(pid) !== 'Z';
+}
+
+/** The kernel's one-letter state (R, S, Z, ...) on Linux, or undefined. */
+function processState(pid: number): string | undefined {
+  try {
+    // Format: "pid (comm) state ..."; comm may contain spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
   }
 }
 
@@ -19,8 +30,19 @@ export function processName(pid: number): string | undefined {
   }
 }
 
-/** A timer that never keeps the process alive on its own. */
-export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+/** True when `pid` is a database worker (it renames itself, see worker-source.ts). */
+export function isDatabaseWorker(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('factsway-db-worker');
+  } catch {
+    return false;
+  }
+}
+
+export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** For timeouts raced against something else: never keeps the process alive on its own. */
+export const unrefDelay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Polls until the process is gone; false when it still runs after `timeoutMs`. */
 export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
