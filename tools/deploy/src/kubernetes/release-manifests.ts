@@ -20,10 +20,18 @@ export function clusterEnvironment(target: DeployTarget): ClusterEnvironment {
  * and every peer URL there).
  */
 export function renderReleaseManifests(target: DeployTarget, version = target.releaseVersion): Map<string, RenderedManifest> {
+  const key = JSON.stringify([target.environment, target.registry, target.namespace, version]);
+  const cached = rendered.get(key);
+  if (cached) return cached;
   const base = settingsFor(clusterEnvironment(target), { registry: target.registry, version });
   const settings = { ...base, namespace: target.namespace, peerUrl: (peer: Parameters<typeof base.peerUrl>[0]) => clusterServiceUrl(peer, target.namespace) };
-  return new Map(renderManifests(settings).map((manifest) => [manifest.file, manifest]));
+  const manifests = new Map(renderManifests(settings).map((manifest) => [manifest.file, manifest]));
+  rendered.set(key, manifests);
+  return manifests;
 }
+
+/** cdk8s synthesis of every chart takes a while; a deploy asks for the same files many times. */
+const rendered = new Map<string, Map<string, RenderedManifest>>();
 
 /** How a rendered file appears in the plan: `records-service.yaml@1.4.0`. */
 export function manifestInput(manifest: RenderedManifest, version: string): ManifestInput {
