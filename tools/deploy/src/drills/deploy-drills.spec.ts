@@ -55,7 +55,7 @@ describe('images', () => {
       const config = await inspect(built[project].reference);
       const [uid] = config.User.split(':').map(Number);
       expect(uid).toBeGreaterThanOrEqual(10000);
-      expect(config.Entrypoint).toEqual(['/usr/local/bin/node', '--enable-source-maps', '/app/main.js']);
+      expect(config.Entrypoint).toEqual(['/usr/local/bin/node', '--enable-source-maps', '--require', '/app/port-handoff.cjs', '/app/main.js']);
       expect(config.Labels['org.opencontainers.image.version']).toBe(A);
       expect(config.Labels['org.opencontainers.image.revision']).toBe(revision);
       expect(config.Labels['org.opencontainers.image.source']).toBeTruthy();

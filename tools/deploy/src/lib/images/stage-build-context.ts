@@ -6,6 +6,11 @@ import { nodeModulesClosure } from './node-modules-closure';
 
 export const MIGRATIONS_PROJECT = 'migrations';
 
+/** The preload every image starts with (see images/port-handoff.cjs). */
+function stagePreload(workspaceRoot: string, contextDir: string): void {
+  cpSync(join(workspaceRoot, 'tools', 'deploy', 'images', 'port-handoff.cjs'), join(contextDir, 'app', 'port-handoff.cjs'));
+}
+
 /** Copies the packages the bundle requires (transitively) from the workspace's node_modules. */
 function stageNodeModules(workspaceRoot: string, bundleFile: string, contextDir: string): string[] {
   const nodeModules = join(workspaceRoot, 'node_modules');
@@ -28,6 +33,7 @@ export function stageServiceContext(workspaceRoot: string, project: string, cont
   }
   mkdirSync(join(contextDir, 'app'), { recursive: true });
   for (const file of ['main.js', 'main.js.map']) cpSync(join(dist, file), join(contextDir, 'app', file));
+  stagePreload(workspaceRoot, contextDir);
   return stageNodeModules(workspaceRoot, main, contextDir);
 }
 
@@ -64,5 +70,6 @@ export async function stageMigrationsContext(
     format: 'cjs',
     logLevel: 'error',
   });
+  stagePreload(workspaceRoot, contextDir);
   return stageNodeModules(workspaceRoot, main, contextDir);
 }

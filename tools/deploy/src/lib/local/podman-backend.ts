@@ -1,3 +1,4 @@
+import { ensureLocalDatabase } from '@factsway/database';
 import { localSettings, renderManifests, RenderedManifest } from '@factsway/kubernetes';
 import { services as catalog, serviceId } from '@factsway/service-catalog';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ interface PodSummary {
   Created: string;
 }
 
+/** How long a new pod waits for the old one's port (images/port-handoff.cjs). */
+const HANDOFF_SECONDS = 90;
 const VERSION_LABEL = 'app.kubernetes.io/version';
 const NAME_LABEL = 'app.kubernetes.io/name';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,7 +78,9 @@ export class LocalPodmanBackend implements DeployBackend {
     if (!manifest) throw new Error(`no generated manifest ${file}`);
     return podmanManifest(manifest, version, {
       portMap: this.portMap(),
-      extraEnvironment: service ? this.options.serviceEnvironment?.[service] : undefined,
+      extraEnvironment: service
+        ? { PORT_HANDOFF_SECONDS: String(HANDOFF_SECONDS), ...this.options.serviceEnvironment?.[service] }
+        : undefined,
     });
   }
 
@@ -117,6 +122,8 @@ export class LocalPodmanBackend implements DeployBackend {
 
   async prepare(target: DeployTarget): Promise<void> {
     assertContainerToolsInstalled();
+    // Without a DATABASE_URL the manifests point at the local embedded PostgreSQL: make sure it runs.
+    if (!this.options.databaseUrl) await ensureLocalDatabase();
     await ensureReleaseImages(
       [MIGRATIONS_PROJECT, ...catalog.map((service) => serviceId(service.name))],
       target.registry,
@@ -144,7 +151,7 @@ export class LocalPodmanBackend implements DeployBackend {
       return {
         ok: false,
         failedMigration: failed ? basename(failed[1]).replace(/\.[cm]?[jt]s$/, '') : undefined,
-        message: failed ? failed[2] : output.trim().split('\n').slice(-3).join(' | ') || `exit ${exitCode}`,
+        message: failed ? failed[2] : `exit ${exitCode}: ${output.trim().split('\n').slice(-15).join(' | ')}`,
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -202,13 +209,32 @@ export class LocalPodmanBackend implements DeployBackend {
     return podName!;
   }
 
-  /** Replace whatever runs with the pod `podName` (one host port: the old one lets go first). */
-  private async switchTo(service: string, podName: string): Promise<void> {
-    const old = await this.runningPod(service);
-    if (old?.Name === podName) return;
-    const { stopped } = old ? await this.releasePort(old, service) : { stopped: Promise.resolve() };
+  /**
+   * Replace whatever runs with the pod `podName`. One host port: the new pod starts first and,
+   * through the port-handoff preload, boots and waits for the port; then the old pod is stopped
+   * and the new one binds the moment the old listener closes.
+   */
+  private async switchTo(service: string, podName: string, others?: PodSummary[]): Promise<void> {
+    const running = await this.runningPod(service);
+    if (running?.Name === podName) return;
+    const previous = others ?? (running ? [running] : []);
+    const since = new Date(Date.now() - 1000).toISOString();
     await runTool('podman', ['pod', 'start', podName]);
-    this.oldPods.set(service, { pod: old, stopped });
+    if (previous.length) await this.waitForHandoff(`${podName}-${service}`, since);
+    const stops = await Promise.all(previous.map((pod) => this.releasePort(pod, service)));
+    this.oldPods.set(service, { pod: previous[0], stopped: Promise.all(stops.map((entry) => entry.stopped)) });
+  }
+
+  /** Until the new container says it waits for the port (or has stopped), at most 60 s. */
+  private async waitForHandoff(container: string, since: string): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const logs = await runTool('podman', ['logs', '--since', since, container]).catch(() => ({ stdout: '', stderr: '' }));
+      if (`${logs.stdout}${logs.stderr}`.includes('port-handoff:')) return;
+      const state = await runTool('podman', ['inspect', '--format', '{{.State.Status}}', container]).catch(() => ({ stdout: 'missing' }));
+      if (!/running|created|configured/.test(state.stdout)) return;
+      await sleep(200);
+    }
   }
 
   /** The pod each roll replaced, and when it has finished stopping. */
@@ -291,12 +317,12 @@ export class LocalPodmanBackend implements DeployBackend {
     const pods = await this.pods(service);
     if (!pods.some((pod) => pod.Name === previousPod)) await this.playStopped(service, previousVersion);
     // Whatever else runs for this service (the failed new pod, even one podman keeps restarting)
-    // lets go of the port first.
+    // hands the port back to the previous pod.
     const others = pods.filter((pod) => pod.Name !== previousPod && pod.Status !== 'Exited' && pod.Status !== 'Created');
-    const stopped = await Promise.all(others.map((pod) => this.releasePort(pod, service)));
-    await runTool('podman', ['pod', 'start', previousPod]);
+    await this.switchTo(service, previousPod, others);
     const outcome = await this.pollReady(service, previousVersion, Date.now() + 120_000);
-    await Promise.all(stopped.map((entry) => entry.stopped));
+    await this.oldPods.get(service)?.stopped;
+    this.oldPods.delete(service);
     for (const pod of others) await runTool('podman', ['pod', 'rm', '--force', pod.Name]).catch(() => undefined);
     if (!outcome.ready) throw new Error(`${service} at ${previousVersion} did not become ready again: ${outcome.reason}`);
   }
