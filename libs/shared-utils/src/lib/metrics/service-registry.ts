@@ -7,6 +7,8 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 export function createServiceRegistry(serviceId: string, version: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service: serviceId, version });
-  collectDefaultMetrics({ register: registry });
+  // Event-loop lag sampled every 100 ms instead of prom-client's 10 ms: the lag that matters is
+  // far above 100 ms, and an idle pod should not wake 100 times a second to measure it.
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 100 });
   return registry;
 }
