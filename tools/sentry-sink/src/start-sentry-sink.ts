@@ -29,7 +29,7 @@ export async function startSentrySink(options: SentrySinkOptions = {}): Promise<
     stdio: ['ignore', 'pipe', options.stderr ?? 'inherit'],
   });
   const exited = once(child, 'exit');
-  const lines = createInterface({ input: child.stdout });
+  const lines = createInterface({ input: child.stdout! });
   const listening = new Promise<{ address: string; port: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the Sentry sink did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
     lines.on('line', (line) => {

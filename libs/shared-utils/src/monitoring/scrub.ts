@@ -3,7 +3,7 @@ import type { Breadcrumb, Event } from '@sentry/node';
 export const FILTERED = '[Filtered]';
 
 /** Headers that carry credentials whatever their value looks like. */
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
+export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
 
 /** Any key containing one of these (case-insensitive) holds a secret, at any depth. */
 const SENSITIVE_KEY = /passw(or)?d|pwd|secret|token|api[-_]?key|authori[sz]ation|session|cookie|credential|private[-_]?key/i;

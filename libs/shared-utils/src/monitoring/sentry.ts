@@ -6,7 +6,7 @@ import { ConfigError } from '../lib/config/config-error';
 import { classifyError } from '../lib/errors/classify-error';
 import { currentRequestId } from '../lib/logging/request-context';
 import { setDefaultErrorReporting } from '../lib/service/error-reporting';
-import { scrubBreadcrumb, scrubEvent } from './scrub';
+import { scrubBreadcrumb, scrubEvent, SENSITIVE_HEADERS } from './scrub';
 
 export interface ErrorTrackingStatus {
   enabled: boolean;
@@ -47,7 +47,16 @@ export function initErrorTracking(name: string, options: InitErrorTrackingOption
     environment: env['DEPLOYMENT_ENV'] || 'local',
     release: env['APP_VERSION'] || embeddedBuildVersion(),
     serverName: id,
-    sendDefaultPii: false,
+    // v11's replacement for `sendDefaultPii: false`. Request bodies are drafts of privileged legal
+    // documents: never collected. Credentials in what is collected are scrubbed in beforeSend too.
+    dataCollection: {
+      userInfo: false,
+      cookies: false,
+      httpHeaders: { request: { deny: [...SENSITIVE_HEADERS] }, response: false },
+      httpBodies: [],
+      databaseQueryData: false,
+      stackFrameVariables: false,
+    },
     ...(tracesSampleRate === undefined ? {} : { tracesSampleRate }),
     initialScope: { tags: { service: id } },
     // Each failed request is captured once by construction. Dedupe would also drop the same error
