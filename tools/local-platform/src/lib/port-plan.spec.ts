@@ -13,7 +13,7 @@ describe('port plans', () => {
   it('picks distinct free ports for tests', async () => {
     const plan = await freePortPlan();
     const all = [plan.postgres, plan.updateOrigin, plan.updateBucket, plan.sentrySink, ...Object.values(plan.services)];
-    expect(new Set(all).size).toBe(3 + services.length);
+    expect(new Set(all).size).toBe(4 + services.length);
     await expect(assertPortsFree(plan)).resolves.toBeUndefined();
   });
 
