@@ -63,7 +63,7 @@ export class DrillEnvironment {
     const lines: string[] = [];
     const started = Date.now();
     const context: DeployContext = {
-      target: resolveDeployTarget({ environment: 'local', releaseVersion: version }, {}),
+      target: resolveDeployTarget({ environment: 'local', releaseVersion: version, namespace: `factsway-drill-${this.stamp}` }, {}),
       backend: options.backend ?? this.backend(),
       reporter: new DeployReporter((line) => {
         lines.push(line);

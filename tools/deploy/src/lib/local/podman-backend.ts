@@ -11,7 +11,7 @@ import { assertContainerToolsInstalled, CommandError, runTool } from '../images/
 import { ensureReleaseImages } from '../images/retag-images';
 import { MIGRATIONS_PROJECT } from '../images/stage-build-context';
 import { LocalEngineOptions, servicePort } from './local-options';
-import { podBaseName, podmanManifest } from './podman-manifests';
+import { NAMESPACE_LABEL, podBaseName, podmanManifest } from './podman-manifests';
 
 interface PodSummary {
   Name: string;
@@ -73,11 +73,15 @@ export class LocalPodmanBackend implements DeployBackend {
     return map;
   }
 
+  /** The namespace of the deploy in progress (set by prepare; every other step gets the same target). */
+  private namespace = 'factsway-local';
+
   private manifestFor(version: string, file: string, service?: string) {
     const manifest = this.manifests(version).find((candidate) => candidate.file === file);
     if (!manifest) throw new Error(`no generated manifest ${file}`);
     return podmanManifest(manifest, version, {
       portMap: this.portMap(),
+      namespace: this.namespace,
       extraEnvironment: service
         ? { PORT_HANDOFF_SECONDS: String(HANDOFF_SECONDS), ...this.options.serviceEnvironment?.[service] }
         : undefined,
@@ -121,6 +125,7 @@ export class LocalPodmanBackend implements DeployBackend {
   }
 
   async prepare(target: DeployTarget): Promise<void> {
+    this.namespace = target.namespace;
     assertContainerToolsInstalled();
     // Without a DATABASE_URL the manifests point at the local embedded PostgreSQL: make sure it runs.
     if (!this.options.databaseUrl) await ensureLocalDatabase();
@@ -128,7 +133,15 @@ export class LocalPodmanBackend implements DeployBackend {
       [MIGRATIONS_PROJECT, ...catalog.map((service) => serviceId(service.name))],
       target.registry,
       target.releaseVersion,
-      (project) => (project === MIGRATIONS_PROJECT ? Promise.resolve(undefined) : this.currentVersion(target, project)),
+      // migrations has no running pod: its previous image is the one of the version the services run.
+      async (project) => {
+        if (project !== MIGRATIONS_PROJECT) return this.currentVersion(target, project);
+        for (const service of catalog) {
+          const version = await this.currentVersion(target, serviceId(service.name));
+          if (version) return version;
+        }
+        return undefined;
+      },
     );
   }
 
@@ -160,9 +173,9 @@ export class LocalPodmanBackend implements DeployBackend {
 
   private async pods(service: string): Promise<PodSummary[]> {
     const { stdout } = await runTool('podman', [
-      'pod', 'ps', '--filter', `label=${NAME_LABEL}=${service}`, '--format', 'json',
+      'pod', 'ps', '--filter', `label=${NAMESPACE_LABEL}=${this.namespace}`, '--format', 'json',
     ]);
-    return (JSON.parse(stdout || '[]') as PodSummary[]) ?? [];
+    return ((JSON.parse(stdout || '[]') as PodSummary[]) ?? []).filter((pod) => pod.Labels?.[NAME_LABEL] === service);
   }
 
   private async runningPod(service: string): Promise<PodSummary | undefined> {
@@ -172,7 +185,8 @@ export class LocalPodmanBackend implements DeployBackend {
     );
   }
 
-  async currentVersion(_target: DeployTarget, service: string): Promise<string | undefined> {
+  async currentVersion(target: DeployTarget, service: string): Promise<string | undefined> {
+    this.namespace = target.namespace;
     return (await this.runningPod(service))?.Labels?.[VERSION_LABEL];
   }
 
@@ -241,6 +255,7 @@ export class LocalPodmanBackend implements DeployBackend {
   private readonly oldPods = new Map<string, { pod: PodSummary | undefined; stopped: Promise<unknown> }>();
 
   async rollService(target: DeployTarget, service: string): Promise<void> {
+    this.namespace = target.namespace;
     const podName = await this.playStopped(service, target.releaseVersion);
     await this.switchTo(service, podName);
   }
@@ -308,7 +323,8 @@ export class LocalPodmanBackend implements DeployBackend {
     }
   }
 
-  async undo(_target: DeployTarget, service: string, previousVersion: string | undefined): Promise<void> {
+  async undo(target: DeployTarget, service: string, previousVersion: string | undefined): Promise<void> {
+    this.namespace = target.namespace;
     if (previousVersion === undefined) {
       for (const pod of await this.pods(service)) await runTool('podman', ['pod', 'rm', '--force', pod.Name]);
       return;

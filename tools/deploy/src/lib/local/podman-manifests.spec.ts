@@ -25,6 +25,13 @@ describe('the generated local manifests in the dialect podman 4.3 plays', () => 
     expect(objects[0].data.DATABASE_URL).toBe('postgres://u:p@127.0.0.1:6000/factsway');
   });
 
+  it('labels the pod with the target namespace, so two local deploys never see each other', () => {
+    const { yaml } = podmanManifest(file('records-service.yaml'), '1.2.0-rc.1', { namespace: 'factsway-drill-x' });
+    const deployment = documents(yaml)[1];
+    expect(deployment.spec.template.metadata.labels['factsway.com/namespace']).toBe('factsway-drill-x');
+    expect(deployment.metadata.labels['factsway.com/namespace']).toBe('factsway-drill-x');
+  });
+
   it('moves PORT and every peer URL to the planned host ports, and adds per-service environment', () => {
     const { yaml } = podmanManifest(file('caseblock-service.yaml'), '1.2.0-rc.1', {
       portMap: new Map([

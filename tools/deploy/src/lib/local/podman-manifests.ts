@@ -50,7 +50,12 @@ export interface PodmanManifestOptions {
   portMap?: ReadonlyMap<number, number>;
   /** Extra ConfigMap entries for this manifest's service. */
   extraEnvironment?: Record<string, string>;
+  /** Labels the pod with the target namespace: podman has none, so deploys to two namespaces stay apart. */
+  namespace?: string;
 }
+
+/** The pod label that stands in for a Kubernetes namespace on the local engine. */
+export const NAMESPACE_LABEL = 'factsway.com/namespace';
 
 function adaptConfigMap(object: KubeObject, options: PodmanManifestOptions): void {
   const data: Record<string, string> = { ...object['data'] };
@@ -76,6 +81,11 @@ export function podmanManifest(
       if (object['kind'] === 'ConfigMap') adaptConfigMap(object, options);
       if (object['kind'] === 'Deployment') {
         object['metadata'].name = podBaseName(String(object['metadata'].name), version);
+        if (options.namespace) {
+          object['metadata'].labels = { ...object['metadata'].labels, [NAMESPACE_LABEL]: options.namespace };
+          const template = object['spec'].template;
+          template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [NAMESPACE_LABEL]: options.namespace } };
+        }
         podName = `${object['metadata'].name}-pod-0`;
         const spec = object['spec'].template.spec;
         spec.containers = spec.containers.map(adaptContainer);
