@@ -54,6 +54,7 @@ export {
   type CreatePoolOptions,
 } from './lib/database/create-pool';
 export { checkDatabase, READY_CHECK_TIMEOUT_MS } from './lib/database/check-database';
+export { withTransaction } from './lib/database/with-transaction';
 
 export {
   createPeerClient,

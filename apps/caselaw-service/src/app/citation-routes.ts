@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { parseBody, parseQuery, type ServiceContext } from '@factsway/shared-utils';
+import { parseBody, parseQuery, withTransaction, type ServiceContext } from '@factsway/shared-utils';
 import { groupByAuthority } from './authority-listing';
 import { ensureAuthority } from './authority-store';
 import { citationParts, detectCitationsBody, draftCitationsQuery } from './caselaw-schemas';
@@ -9,7 +9,6 @@ import { formatParts } from './citation-parsing';
 import { type CitationToStore, listDraftCitations, replaceDraftCitations } from './citation-store';
 import type { Citation } from './citation-types';
 import { assertDraftExists } from './draft-document';
-import { inTransaction } from './in-transaction';
 import { requireDatabase } from './require-database';
 
 /** Each detected citation with its Bluebook form (pin cite included). */
@@ -31,7 +30,7 @@ export function registerCitationRoutes(router: Router, context: ServiceContext):
     }
     await assertDraftExists(peers, draftId);
     const { owners, listings } = groupByAuthority(citations);
-    const stored = await inTransaction(db, async (client) => {
+    const stored = await withTransaction(db, async (client) => {
       const authorityIds = new Map<number, string>();
       // Upsert in citation order so that concurrent transactions lock authorities in the same order.
       for (const [owner, listing] of [...listings].sort((a, b) => a[1].citation.localeCompare(b[1].citation))) {

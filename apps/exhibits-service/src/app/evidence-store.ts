@@ -1,7 +1,6 @@
 import type { Pool } from 'pg';
-import { newId } from '@factsway/shared-utils';
+import { newId, withTransaction } from '@factsway/shared-utils';
 import { exhibitLabel, exhibitSequence } from './exhibit-labels';
-import { inTransaction } from './in-transaction';
 
 export interface Evidence {
   id: string;
@@ -44,7 +43,7 @@ function toEvidence(row: EvidenceRow): Evidence {
  * the backstop should anything else ever insert.
  */
 export async function insertEvidence(db: Pool, description: string): Promise<Evidence> {
-  return inTransaction(db, async (client) => {
+  return withTransaction(db, async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('exhibits.evidence.label'))`);
     const last = await client.query<{ label: string }>(`SELECT label FROM evidence ORDER BY ${labelOrderDescending} LIMIT 1`);
     const label = exhibitLabel((last.rows[0] ? (exhibitSequence(last.rows[0].label) as number) : 0) + 1);

@@ -1,9 +1,8 @@
 import type { Router } from 'express';
-import { parseBody, parseQuery, type ServiceContext } from '@factsway/shared-utils';
+import { parseBody, parseQuery, withTransaction, type ServiceContext } from '@factsway/shared-utils';
 import { requireDatabase } from './require-database';
 import { assertDraftExists } from './draft-reference';
 import { detectSentencesBody, draftSentencesQuery } from './fact-schemas';
-import { inTransaction } from './in-transaction';
 import { listSentences, replaceSentences } from './sentence-store';
 import { splitSentences } from './sentence-splitter';
 
@@ -20,7 +19,7 @@ export function registerSentenceRoutes(router: Router, context: ServiceContext):
       return;
     }
     await assertDraftExists(peers, draftId);
-    const stored = await inTransaction(db, (client) => replaceSentences(client, draftId, sentences));
+    const stored = await withTransaction(db, (client) => replaceSentences(client, draftId, sentences));
     res.status(201).json({ sentences: stored, stored: true, draftId });
   });
 

@@ -1,7 +1,6 @@
-import { newId, type Pagination } from '@factsway/shared-utils';
+import { newId, withTransaction, type Pagination } from '@factsway/shared-utils';
 import type { Pool, PoolClient } from 'pg';
 import type { CreateDraft, DocumentContent, Draft, DraftChanges, DraftVersion } from './draft-schema';
-import { withTransaction } from './transaction';
 
 interface DraftRow {
   id: string;
