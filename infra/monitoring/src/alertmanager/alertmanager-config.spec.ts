@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitoringFiles, toYaml } from '../generated-files';
-import { freePort } from '../runtime/free-port';
+import { freePort } from '@factsway/database';
 import { ManagedProcess } from '../runtime/managed-process';
 import { startAlertmanager } from '../runtime/prometheus-stack';
 import { runTool } from '../testing/binaries';

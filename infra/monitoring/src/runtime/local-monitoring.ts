@@ -2,7 +2,7 @@ import { platform } from '@factsway/service-catalog';
 import { join } from 'node:path';
 import { LocalTargets } from '../prometheus/local-config';
 import { lookupBinary } from './find-binary';
-import { freePort } from './free-port';
+import { freePort } from '@factsway/database';
 import { ManagedProcess } from './managed-process';
 import { startAlertmanager, startPrometheus } from './prometheus-stack';
 
@@ -31,6 +31,7 @@ export async function startLocalMonitoring(options: LocalMonitoringOptions): Pro
   if (!lookupBinary('prometheus') || !lookupBinary('prometheus-alertmanager', 'alertmanager')) {
     return { installed: false, reason: 'not installed (apt-get install -y prometheus prometheus-alertmanager)' };
   }
+  // Prometheus and Alertmanager do not report the port they bound for `:0`, so they are given one picked beforehand.
   const prometheusPort = options.ports === 'catalog' ? platform.localPorts.prometheus : await freePort();
   const alertmanagerPort = options.ports === 'catalog' ? platform.localPorts.alertmanager : await freePort();
   const at = (port: number) => `127.0.0.1:${port}`;

@@ -1,5 +1,6 @@
 import { platform, services } from '@factsway/service-catalog';
 import { localUpdateBucket } from '@factsway/update-origin';
+import { freePort } from '@factsway/database';
 import { createServer } from 'node:net';
 
 /** Where each part listens on 127.0.0.1. */
@@ -42,17 +43,6 @@ export async function freePortPlan(): Promise<PortPlan> {
   // The OS may hand out a just-released port again: then pick afresh.
   if (new Set(picked).size !== picked.length) return freePortPlan();
   return plan;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export function isPortFree(port: number): Promise<boolean> {

@@ -1,19 +1,10 @@
-import { startTestDatabase, type TestDatabase } from '@factsway/database';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort, startTestDatabase, type TestDatabase } from '@factsway/database';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { LogCapture } from '../../testing/log-capture';
 import { newId } from '../ids/new-id';
 import { createService, type RunningService } from '../service/create-service';
 import { createPool } from './create-pool';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('database pieces on a real PostgreSQL', () => {
   let database: TestDatabase;
@@ -104,7 +95,7 @@ describe('database pieces on a real PostgreSQL', () => {
 
   it('counts a refused connection and reports not ready, without crashing', async () => {
     const registry = new Registry();
-    const pool = createPool({ databaseUrl: `postgres://postgres:x@127.0.0.1:${await closedPort()}/factsway` }, registry);
+    const pool = createPool({ databaseUrl: `postgres://postgres:x@127.0.0.1:${await freePort()}/factsway` }, registry);
     try {
       await expect(pool.query('select 1')).rejects.toThrow(/ECONNREFUSED/);
       await expect(pool.connect()).rejects.toThrow(/ECONNREFUSED/);

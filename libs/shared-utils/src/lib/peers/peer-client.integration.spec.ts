@@ -1,18 +1,9 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '@factsway/database';
 import { LogCapture } from '../../testing/log-capture';
 import { newId } from '../ids/new-id';
 import { createService, type RunningService } from '../service/create-service';
 import { createPeerClient } from './peer-client';
 import { PeerFailedError } from './peer-errors';
-
-/** A port nothing listens on: bound once, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('peer calls over real HTTP', () => {
   const peerLogs = new LogCapture();
@@ -73,7 +64,7 @@ describe('peer calls over real HTTP', () => {
     caseblockToNowhere = await createService({
       name: 'caseblock',
       requiresDatabase: false,
-      env: { APP_VERSION: '1.0.0', LOG_LEVEL: 'silent', RECORDS_SERVICE_URL: `http://127.0.0.1:${await closedPort()}` },
+      env: { APP_VERSION: '1.0.0', LOG_LEVEL: 'silent', RECORDS_SERVICE_URL: `http://127.0.0.1:${await freePort()}` },
       routes: callerRoutes,
     }).listen(0);
   });
