@@ -1,14 +1,12 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Pool } from 'pg';
-import { startTestDatabase, type TestDatabase } from '@factsway/database';
+import { freePort, startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
+import { closedPortUrl, expectError, readJson, sendJson } from '@factsway/service-testing';
 // The real records-service, started in this process and called over HTTP (listed as an implicit dependency).
 import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
 import { registerRoutes } from './routes';
-
-/** The parsed JSON body; tests read its fields freely. */
-const jsonOf = (response: Response): Promise<any> => response.json();
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -30,15 +28,6 @@ const texasTemplate = {
   separator: '§',
   caseNumberLabel: 'Cause No.',
 };
-
-/** A TCP port that was just free and is now closed: connecting to it is refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('caseblock-service', () => {
   let database: TestDatabase;
@@ -63,7 +52,7 @@ describe('caseblock-service', () => {
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
     pool = new Pool({ connectionString: database.url, max: 2 });
-    service = await createService({ name: 'caseblock', routes: registerRoutes, env: env(`http://127.0.0.1:${await closedPort()}`) }).listen(0);
+    service = await createService({ name: 'caseblock', routes: registerRoutes, env: env(await closedPortUrl()) }).listen(0);
     recordsDown = service;
     // A peer that accepts connections and never answers.
     hangingPeer = createServer((socket) => hungSockets.add(socket));
@@ -80,7 +69,7 @@ describe('caseblock-service', () => {
     recordsWithoutDatabase = await createService({
       name: 'records',
       routes: registerRecordsRoutes,
-      env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: `postgres://factsway@127.0.0.1:${await closedPort()}/factsway` },
+      env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: `postgres://factsway@127.0.0.1:${await freePort()}/factsway` },
     }).listen(0);
     recordsFailing = await createService({ name: 'caseblock', routes: registerRoutes, env: env(recordsWithoutDatabase.url) }).listen(0);
   });
@@ -98,25 +87,14 @@ describe('caseblock-service', () => {
     await database?.stop();
   });
 
-  const call = (method: string, path: string, body?: unknown, base = service.url) =>
-    fetch(`${base}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
+  const call = (method: string, path: string, body?: unknown, base = service.url) => sendJson(`${base}${path}`, method, body);
   const templateCount = async () => Number((await pool.query('SELECT count(*) FROM caption_templates')).rows[0].count);
-
-  async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await jsonOf(response);
-    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-    return body.error.message;
-  }
 
   describe('caption templates CRUD', () => {
     it('creates, reads, lists, replaces and deletes a template', async () => {
       const created = await call('POST', '/api/caseblock/templates', texasTemplate);
       expect(created.status).toBe(201);
-      const template = await jsonOf(created);
+      const template = await readJson(created);
       expect(template).toMatchObject({
         ...texasTemplate,
         judgeLabel: 'Judge:',
@@ -129,15 +107,15 @@ describe('caseblock-service', () => {
       expect(row.template).toBe('IN THE {court} OF\n{county}');
       expect(row.layout).toMatchObject({ separator: '§', caseNumberLabel: 'Cause No.' });
 
-      expect(await jsonOf(await call('GET', `/api/caseblock/templates/${template.id}`))).toEqual(template);
-      const list = await jsonOf(await call('GET', '/api/caseblock/templates?jurisdiction=TX'));
+      expect(await readJson(await call('GET', `/api/caseblock/templates/${template.id}`))).toEqual(template);
+      const list = await readJson(await call('GET', '/api/caseblock/templates?jurisdiction=TX'));
       expect(list).toMatchObject({ total: 1, limit: 20, offset: 0 });
       expect(list.items).toEqual([template]);
-      expect((await jsonOf(await call('GET', '/api/caseblock/templates?jurisdiction=NY'))).items).toEqual([]);
+      expect((await readJson(await call('GET', '/api/caseblock/templates?jurisdiction=NY'))).items).toEqual([]);
 
       const replaced = await call('PUT', `/api/caseblock/templates/${template.id}`, { ...texasTemplate, width: 80, separator: ')' });
       expect(replaced.status).toBe(200);
-      expect(await jsonOf(replaced)).toMatchObject({ id: template.id, width: 80, separator: ')', createdAt: template.createdAt });
+      expect(await readJson(replaced)).toMatchObject({ id: template.id, width: 80, separator: ')', createdAt: template.createdAt });
 
       expect((await call('DELETE', `/api/caseblock/templates/${template.id}`)).status).toBe(204);
       expect((await call('GET', `/api/caseblock/templates/${template.id}`)).status).toBe(404);
@@ -146,13 +124,13 @@ describe('caseblock-service', () => {
 
     it('reads rows written before the layout column existed with the default layout', async () => {
       await pool.query(`INSERT INTO caption_templates (id, name, template) VALUES ($1, 'old', '{court}')`, [UNKNOWN_ID]);
-      const old = await jsonOf(await call('GET', `/api/caseblock/templates/${UNKNOWN_ID}`));
+      const old = await readJson(await call('GET', `/api/caseblock/templates/${UNKNOWN_ID}`));
       expect(old).toMatchObject({ courtLines: ['{court}'], separator: ')', width: 72 });
       await pool.query('DELETE FROM caption_templates WHERE id = $1', [UNKNOWN_ID]);
     });
 
     it('refuses bad template input with 400 or 409 and changes nothing', async () => {
-      const existing = await jsonOf(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'kept' }));
+      const existing = await readJson(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'kept' }));
       const before = await templateCount();
       expect(await expectError(await call('POST', '/api/caseblock/templates', '{"name": '), 400, 'malformed_json')).toEqual(expect.any(String));
       expect(await expectError(await call('POST', '/api/caseblock/templates', { courtLines: ['{court}'] }), 400, 'validation_failed')).toContain('body.name');
@@ -166,7 +144,7 @@ describe('caseblock-service', () => {
       expect(await expectError(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'y'.repeat(2_000_000) }), 413, 'payload_too_large')).toEqual(expect.any(String));
       expect(await expectError(await call('PUT', `/api/caseblock/templates/${existing.id}`, { name: 'kept' }), 400, 'validation_failed')).toContain('body.courtLines');
       expect(await templateCount()).toBe(before);
-      expect(await jsonOf(await call('GET', `/api/caseblock/templates/${existing.id}`))).toEqual(existing);
+      expect(await readJson(await call('GET', `/api/caseblock/templates/${existing.id}`))).toEqual(existing);
     });
 
     it('answers unknown ids with 404 and malformed ids with 400', async () => {
@@ -183,7 +161,7 @@ describe('caseblock-service', () => {
     it('formats a caption with the default layout', async () => {
       const response = await call('POST', '/api/caseblock/format', caseData);
       expect(response.status).toBe(200);
-      const body = await jsonOf(response);
+      const body = await readJson(response);
       expect(body.lines[0].trim()).toBe('IN THE UNITED STATES DISTRICT COURT');
       expect(body.text).toBe(body.lines.join('\n'));
       expect(body.text).toContain(') Case No. 3:24-cv-01234-JSC');
@@ -191,8 +169,8 @@ describe('caseblock-service', () => {
     });
 
     it('formats with a stored template', async () => {
-      const template = await jsonOf(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'for format' }));
-      const body = await jsonOf(
+      const template = await readJson(await call('POST', '/api/caseblock/templates', { ...texasTemplate, name: 'for format' }));
+      const body = await readJson(
         await call('POST', '/api/caseblock/format', { ...caseData, county: 'Travis County, Texas', templateId: template.id })
       );
       expect(body.templateId).toBe(template.id);
@@ -219,7 +197,7 @@ describe('caseblock-service', () => {
     async function createCase(body: unknown): Promise<string> {
       const response = await call('POST', '/api/cases', body, records.url);
       expect(response.status).toBe(201);
-      return (await jsonOf(response)).id;
+      return (await readJson(response)).id;
     }
 
     it('fills the caption from a records-service case over HTTP; fields in the request win', async () => {
@@ -240,7 +218,7 @@ describe('caseblock-service', () => {
         withRecords.url,
       );
       expect(response.status).toBe(200);
-      const body = await jsonOf(response);
+      const body = await readJson(response);
       expect(body.caseId).toBe(caseId);
       expect(body.case).toEqual({
         court: 'United States District Court',
@@ -298,10 +276,10 @@ describe('caseblock-service', () => {
 
   describe('POST /api/caseblock/extract', () => {
     it('reads court, case number and parties back from a formatted caption', async () => {
-      const { text } = await jsonOf(await call('POST', '/api/caseblock/format', caseData));
+      const { text } = await readJson(await call('POST', '/api/caseblock/format', caseData));
       const response = await call('POST', '/api/caseblock/extract', { text });
       expect(response.status).toBe(200);
-      expect(await jsonOf(response)).toEqual({
+      expect(await readJson(response)).toEqual({
         court: 'UNITED STATES DISTRICT COURT',
         district: 'NORTHERN DISTRICT OF CALIFORNIA',
         county: null,

@@ -1,4 +1,5 @@
-import { type CaselawTestPlatform, startCaselawTestPlatform, readJson } from '../testing/test-platform';
+import { type CaselawTestPlatform, startCaselawTestPlatform } from '../testing/test-platform';
+import { expectError, readJson, sendJson } from '@factsway/service-testing';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -13,18 +14,7 @@ describe('caselaw-service: /api/authorities', () => {
     await platform?.stop();
   });
 
-  const call = (method: string, path: string, body?: unknown) =>
-    fetch(`${platform.caselaw.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-
-  async function expectError(response: Response, status: number, code: string): Promise<Record<string, unknown>> {
-    const body = await readJson(response);
-    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-    return body.error;
-  }
+  const call = (method: string, path: string, body?: unknown) => sendJson(`${platform.caselaw.url}${path}`, method, body);
 
   it('creates an authority from a written citation, normalised and without its pin cite, then reads, renames and deletes it', async () => {
     const created = await call('POST', '/api/authorities', { citation: ' Roe v. Wade, 410 U. S. 113, 120 (1973). ' });
@@ -50,8 +40,9 @@ describe('caselaw-service: /api/authorities', () => {
     await call('POST', '/api/authorities', { citation: 'Acme Corp. v. Smith, 123 F.3d 456 (9th Cir. 1997)', name: 'Acme' });
 
     const before = await platform.count('authorities');
-    const dup = await expectError(await call('POST', '/api/authorities', { citation: 'Brown v. Bd. of Educ., 347 U.S. 483, 495 (1954)' }), 409, 'conflict');
-    expect(dup['details']).toEqual({ id: brown.id });
+    const dup = await call('POST', '/api/authorities', { citation: 'Brown v. Bd. of Educ., 347 U.S. 483, 495 (1954)' });
+    expect((await readJson(dup.clone())).error.details).toEqual({ id: brown.id });
+    await expectError(dup, 409, 'conflict');
     expect(await platform.count('authorities')).toBe(before);
 
     const cases = await readJson(await call('GET', '/api/authorities?kind=case'));

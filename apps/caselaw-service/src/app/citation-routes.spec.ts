@@ -1,4 +1,5 @@
-import { type CaselawTestPlatform, startCaselawTestPlatform, readJson } from '../testing/test-platform';
+import { type CaselawTestPlatform, startCaselawTestPlatform } from '../testing/test-platform';
+import { expectError, readJson, sendJson } from '@factsway/service-testing';
 import { MAX_TEXT_LENGTH } from './caselaw-schemas';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
@@ -17,18 +18,7 @@ describe('caselaw-service: /api/citations', () => {
     await platform?.stop();
   });
 
-  const post = (path: string, body: unknown, base = platform.caselaw.url) =>
-    fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-
-  async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await readJson(response);
-    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-    return body.error.message as string;
-  }
+  const post = (path: string, body: unknown, base = platform.caselaw.url) => sendJson(`${base}${path}`, 'POST', body);
 
   it('detects reporter citations with their parts, offsets and Bluebook form, storing nothing without a draft', async () => {
     const response = await post('/api/citations/detect', { text: argument });

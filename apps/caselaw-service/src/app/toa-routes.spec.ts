@@ -1,4 +1,5 @@
-import { type CaselawTestPlatform, startCaselawTestPlatform, readJson } from '../testing/test-platform';
+import { type CaselawTestPlatform, startCaselawTestPlatform } from '../testing/test-platform';
+import { expectError, readJson, sendJson } from '@factsway/service-testing';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 const paragraphs = [
@@ -18,18 +19,7 @@ describe('caselaw-service: POST /api/toa/generate', () => {
     await platform?.stop();
   });
 
-  const generate = (body: unknown, base = platform.caselaw.url) =>
-    fetch(`${base}/api/toa/generate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-
-  async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await readJson(response);
-    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-    return body.error.message as string;
-  }
+  const generate = (body: unknown, base = platform.caselaw.url) => sendJson(`${base}/api/toa/generate`, 'POST', body);
 
   it('builds the table for a text: grouped, alphabetised, with paragraphs and pages', async () => {
     const text = `${paragraphs[0]}\n${paragraphs[1]}\f${paragraphs[2]}`;

@@ -1,4 +1,5 @@
-import { type ExhibitsTestPlatform, startExhibitsTestPlatform, readJson } from '../testing/test-platform';
+import { type ExhibitsTestPlatform, startExhibitsTestPlatform } from '../testing/test-platform';
+import { expectError, readJson, sendJson } from '@factsway/service-testing';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -13,18 +14,7 @@ describe('exhibits-service: /api/evidence, /api/exhibits', () => {
     await platform?.stop();
   });
 
-  const call = (method: string, path: string, body?: unknown, base = platform.exhibits.url) =>
-    fetch(`${base}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-
-  async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await readJson(response);
-    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-    return body.error.message as string;
-  }
+  const call = (method: string, path: string, body?: unknown, base = platform.exhibits.url) => sendJson(`${base}${path}`, method, body);
 
   const create = async (description: string) => {
     const response = await call('POST', '/api/evidence', { description });

@@ -1,56 +1,29 @@
-import { createService, type RunningService } from '@factsway/shared-utils';
 import { platformVersion } from '@factsway/service-catalog';
-import { startTestDatabase, type TestDatabase } from '@factsway/database';
-import { Client } from 'pg';
+import { serviceUnderTest, tablesFound } from '@factsway/service-testing';
 import { registerRoutes } from './routes';
 
 describe('exhibits-service', () => {
-  let database: TestDatabase;
-  let running: RunningService;
-
-  beforeAll(async () => {
-    database = await startTestDatabase({ migrate: true });
-    running = await createService({
-      name: 'exhibits',
-      routes: registerRoutes,
-      env: {
-        APP_VERSION: platformVersion(),
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: database.url,
-        // Not called by these tests: an address where nothing listens.
-        FACTS_SERVICE_URL: 'http://127.0.0.1:9',
-      },
-    }).listen(0);
-  });
-
-  afterAll(async () => {
-    await running?.close();
-    await database?.stop();
+  const service = serviceUnderTest({
+    name: 'exhibits',
+    routes: registerRoutes,
+    database: true,
+    // Not called by these tests: an address where nothing listens.
+    env: { FACTS_SERVICE_URL: 'http://127.0.0.1:9' },
   });
 
   it('answers /health with its name and the platform version', async () => {
-    const response = await fetch(`${running.url}/health`);
+    const response = await fetch(`${service.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', service: 'exhibits-service', version: platformVersion() });
   });
 
   it('is ready once its database answers', async () => {
-    const response = await fetch(`${running.url}/ready`);
+    const response = await fetch(`${service.url}/ready`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ready', service: 'exhibits-service' });
   });
 
   it('finds the tables it owns after the migrations ran', async () => {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ table: string | null }>(
-        'SELECT to_regclass(name)::text AS table FROM unnest($1::text[]) AS name',
-        [['evidence']],
-      );
-      expect(rows.map((r) => r.table)).toEqual(['evidence']);
-    } finally {
-      await client.end();
-    }
+    expect(await tablesFound(service.databaseUrl, ['evidence'])).toEqual(['evidence']);
   });
 });

@@ -1,25 +1,11 @@
-import { createServer } from 'node:net';
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
-import { platformVersion } from '@factsway/service-catalog';
-import { createService, type RegisterRoutes, type RunningService } from '@factsway/shared-utils';
+import type { RunningService } from '@factsway/shared-utils';
+import { closedPortUrl, postJson, startTestService } from '@factsway/service-testing';
 // The real peers, started in-process on their own ports: exhibits -> facts -> records.
 import { registerRoutes as registerFactsRoutes } from '../../../facts-service/src/app/routes';
 import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
 import { registerRoutes as registerExhibitsRoutes } from '../app/routes';
-
-/** A base URL where nothing listens: a port that was free a moment ago. */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
-
-function startService(name: string, routes: RegisterRoutes, env: Record<string, string>): Promise<RunningService> {
-  return createService({ name, routes, env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', ...env } }).listen(0);
-}
 
 export interface ExhibitsTestPlatform {
   database: TestDatabase;
@@ -40,10 +26,10 @@ export async function startExhibitsTestPlatform(): Promise<ExhibitsTestPlatform>
   // An idle connection dropped by the server must show up in the output, not crash the test file.
   pool.on('error', (error) => console.warn(`test pool: ${error.message}`));
   const db = { DATABASE_URL: database.url };
-  const records = await startService('records', registerRecordsRoutes, db);
-  const facts = await startService('facts', registerFactsRoutes, { ...db, RECORDS_SERVICE_URL: records.url });
-  const exhibits = await startService('exhibits', registerExhibitsRoutes, { ...db, FACTS_SERVICE_URL: facts.url });
-  const exhibitsWithFactsDown = await startService('exhibits', registerExhibitsRoutes, { ...db, FACTS_SERVICE_URL: await closedPortUrl() });
+  const records = await startTestService({ name: 'records', routes: registerRecordsRoutes, env: db });
+  const facts = await startTestService({ name: 'facts', routes: registerFactsRoutes, env: { ...db, RECORDS_SERVICE_URL: records.url } });
+  const exhibits = await startTestService({ name: 'exhibits', routes: registerExhibitsRoutes, env: { ...db, FACTS_SERVICE_URL: facts.url } });
+  const exhibitsWithFactsDown = await startTestService({ name: 'exhibits', routes: registerExhibitsRoutes, env: { ...db, FACTS_SERVICE_URL: await closedPortUrl() } });
 
   return {
     database,
@@ -66,16 +52,4 @@ export async function startExhibitsTestPlatform(): Promise<ExhibitsTestPlatform>
       await database.stop();
     },
   };
-}
-
-async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** A response body as JSON; `any` because tests read whatever fields they assert on. */
-export async function readJson(response: Response): Promise<any> {
-  return response.json();
 }

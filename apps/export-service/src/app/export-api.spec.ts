@@ -2,12 +2,10 @@ import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE, type DocumentModel } from '@factsway/document-model';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, newId, type RunningService } from '@factsway/shared-utils';
+import { readJson } from '@factsway/service-testing';
 // The real ingestion-service, started in this process and called over HTTP (export-service lists it as an implicit dependency).
 import { serviceOptions as ingestionServiceOptions } from '../../../ingestion-service/src/app/service-options';
 import { serviceOptions } from './service-options';
-
-/** The parsed JSON body; tests read its fields freely. */
-const jsonOf = (response: Response): Promise<any> => response.json();
 
 function motion(): DocumentModel {
   return {
@@ -58,7 +56,7 @@ describe('export-service: POST /api/export', () => {
     form.append('file', new Blob([docx], { type: DOCX_MEDIA_TYPE }), fileName);
     const response = await fetch(`${ingestion.url}/api/ingest`, { method: 'POST', body: form });
     expect(response.status).toBe(201);
-    return jsonOf(response);
+    return readJson(response);
   }
 
   it('answers a .docx download with the right headers', async () => {
@@ -101,14 +99,14 @@ describe('export-service: POST /api/export', () => {
   ])('refuses %s with 400', async (_name, body, code) => {
     const response = await exportDocument(body);
     expect(response.status).toBe(400);
-    const { error } = await jsonOf(response);
+    const { error } = await readJson(response);
     expect(error.code).toMatch(new RegExp(`^(${code})$`));
     expect(error.message).toEqual(expect.any(String));
   });
 
   it('names the offending field in a validation error', async () => {
     const response = await exportDocument({ title: 'x', sections: [{ id: newId(), heading: null, paragraphs: [{ id: 'p1', text: 'a' }] }] });
-    expect((await jsonOf(response)).error.message).toContain('sections.0.paragraphs.0.id');
+    expect((await readJson(response)).error.message).toContain('sections.0.paragraphs.0.id');
   });
 
   it('refuses a body over the limit with 413 and a non-JSON body with 415', async () => {

@@ -1,4 +1,5 @@
-import { type FactsTestPlatform, readJson, silentServer, startFactsTestPlatform } from '../testing/test-platform';
+import { type FactsTestPlatform, silentServer, startFactsTestPlatform } from '../testing/test-platform';
+import { expectError, readJson, sendJson } from '@factsway/service-testing';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -17,18 +18,7 @@ describe('facts-service: /api/facts CRUD', () => {
     await platform?.stop();
   });
 
-  const call = (method: string, path: string, body?: unknown, base = platform.facts.url) =>
-    fetch(`${base}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-
-  async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await readJson(response);
-    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-    return body.error.message as string;
-  }
+  const call = (method: string, path: string, body?: unknown, base = platform.facts.url) => sendJson(`${base}${path}`, method, body);
 
   const fact = (overrides: Record<string, unknown> = {}) => ({
     draftId,

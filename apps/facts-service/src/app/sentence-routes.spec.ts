@@ -1,4 +1,5 @@
-import { type FactsTestPlatform, startFactsTestPlatform, readJson } from '../testing/test-platform';
+import { type FactsTestPlatform, startFactsTestPlatform } from '../testing/test-platform';
+import { expectError, readJson, sendJson } from '@factsway/service-testing';
 import { MAX_DETECT_TEXT_LENGTH } from './fact-schemas';
 
 const brief =
@@ -16,19 +17,7 @@ describe('facts-service: POST /api/facts/detect-sentences, GET /api/facts/senten
     await platform?.stop();
   });
 
-  const detect = (body: unknown, base = platform.facts.url) =>
-    fetch(`${base}/api/facts/detect-sentences`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-
-  async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await readJson(response);
-    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-    expect(body.error.requestId).toEqual(expect.any(String));
-    return body.error.message as string;
-  }
+  const detect = (body: unknown, base = platform.facts.url) => sendJson(`${base}/api/facts/detect-sentences`, 'POST', body);
 
   it('splits text into sentences whose offsets slice the input, storing nothing without a draft', async () => {
     const response = await detect({ text: brief });

@@ -1,20 +1,11 @@
 import { createServer, type Socket } from 'node:net';
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
-import { platformVersion } from '@factsway/service-catalog';
-import { createService, type RegisterRoutes, type RunningService } from '@factsway/shared-utils';
+import type { RunningService } from '@factsway/shared-utils';
+import { closedPortUrl, postJson, startTestService } from '@factsway/service-testing';
 // The real records-service (facts-service's catalog peer), started in-process on its own port.
 import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
 import { registerRoutes as registerFactsRoutes } from '../app/routes';
-
-/** A base URL where nothing listens: a port that was free a moment ago. */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 /** A TCP server that accepts connections and never answers: a peer that hangs. */
 export async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
@@ -33,10 +24,6 @@ export async function silentServer(): Promise<{ url: string; close(): Promise<vo
         server.close(() => resolve());
       }),
   };
-}
-
-export function startService(name: string, routes: RegisterRoutes, env: Record<string, string>): Promise<RunningService> {
-  return createService({ name, routes, env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', ...env } }).listen(0);
 }
 
 /** One real PostgreSQL with every migration, the real records-service, and facts-service calling it over HTTP. */
@@ -62,11 +49,12 @@ export async function startFactsTestPlatform(): Promise<FactsTestPlatform> {
   const pool = new Pool({ connectionString: database.url, max: 2 });
   // An idle connection dropped by the server must show up in the output, not crash the test file.
   pool.on('error', (error) => console.warn(`test pool: ${error.message}`));
-  const records = await startService('records', registerRecordsRoutes, { DATABASE_URL: database.url });
-  const facts = await startService('facts', registerFactsRoutes, { DATABASE_URL: database.url, RECORDS_SERVICE_URL: records.url });
-  const factsWithRecordsDown = await startService('facts', registerFactsRoutes, {
-    DATABASE_URL: database.url,
-    RECORDS_SERVICE_URL: await closedPortUrl(),
+  const records = await startTestService({ name: 'records', routes: registerRecordsRoutes, env: { DATABASE_URL: database.url } });
+  const facts = await startTestService({ name: 'facts', routes: registerFactsRoutes, env: { DATABASE_URL: database.url, RECORDS_SERVICE_URL: records.url } });
+  const factsWithRecordsDown = await startTestService({
+    name: 'facts',
+    routes: registerFactsRoutes,
+    env: { DATABASE_URL: database.url, RECORDS_SERVICE_URL: await closedPortUrl() },
   });
 
   async function createDraft(title = 'Motion to Dismiss'): Promise<string> {
@@ -82,9 +70,9 @@ export async function startFactsTestPlatform(): Promise<FactsTestPlatform> {
     facts,
     factsWithRecordsDown,
     createDraft,
-    startFactsCalling: (recordsUrl) => startService('facts', registerFactsRoutes, { DATABASE_URL: database.url, RECORDS_SERVICE_URL: recordsUrl }),
+    startFactsCalling: (recordsUrl) => startTestService({ name: 'facts', routes: registerFactsRoutes, env: { DATABASE_URL: database.url, RECORDS_SERVICE_URL: recordsUrl } }),
     startRecordsWithoutDatabase: async () =>
-      startService('records', registerRecordsRoutes, { DATABASE_URL: `postgres://postgres:x@${(await closedPortUrl()).slice('http://'.length)}/factsway` }),
+      startTestService({ name: 'records', routes: registerRecordsRoutes, env: { DATABASE_URL: `postgres://postgres:x@${(await closedPortUrl()).slice('http://'.length)}/factsway` } }),
     async count(table) {
       const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
       return rows[0].n;
@@ -95,16 +83,4 @@ export async function startFactsTestPlatform(): Promise<FactsTestPlatform> {
       await database.stop();
     },
   };
-}
-
-export async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** A response body as JSON; `any` because tests read whatever fields they assert on. */
-export async function readJson(response: Response): Promise<any> {
-  return response.json();
 }

@@ -5,11 +5,9 @@ import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE, documentSchema } from '@factsway/document-model';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
+import { readJson } from '@factsway/service-testing';
 import { MAX_UPLOAD_BYTES, UPLOAD_DIRECTORY } from './docx-upload';
 import { serviceOptions } from './service-options';
-
-/** The parsed JSON body; tests read its fields freely. */
-const jsonOf = (response: Response): Promise<any> => response.json();
 
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 
@@ -59,7 +57,7 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
   const leftoverUploads = async () => (await readdir(UPLOAD_DIRECTORY).catch(() => [])).length;
 
   async function expectRefused(response: Response, status: number, code: string, before: number) {
-    const body = await jsonOf(response);
+    const body = await readJson(response);
     expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
     expect(body.error.message).toEqual(expect.any(String));
     expect(await jobCount()).toBe(before);
@@ -70,7 +68,7 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
     const bytes = await brief({ title: 'Motion for Summary Judgment' });
     const response = await post(upload(bytes, 'msj.docx'));
     expect(response.status).toBe(201);
-    const job = await jsonOf(response);
+    const job = await readJson(response);
 
     expect(job).toMatchObject({
       id: expect.stringMatching(ULID),
@@ -103,14 +101,14 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
 
     const fetched = await fetch(`${service.url}/api/ingest/${job.id}`);
     expect(fetched.status).toBe(200);
-    expect(await jsonOf(fetched)).toEqual(job);
+    expect(await readJson(fetched)).toEqual(job);
     expect(await leftoverUploads()).toBe(0);
   });
 
   it('takes the title from the file name when the document has no Title paragraph', async () => {
     const response = await post(upload(await brief(), 'Mémoire d’appel (final).DOCX', 'application/octet-stream'));
     expect(response.status).toBe(201);
-    const job = await jsonOf(response);
+    const job = await readJson(response);
     expect(job.fileName).toBe('Mémoire d’appel (final).DOCX');
     expect(job.document.title).toBe('Mémoire d’appel (final)');
   });
@@ -177,17 +175,17 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
   it('answers GET for unknown and malformed ids with 404 and 400', async () => {
     const unknown = await fetch(`${service.url}/api/ingest/01ARZ3NDEKTSV4RRFFQ69G5FAV`);
     expect(unknown.status).toBe(404);
-    expect((await jsonOf(unknown)).error.code).toBe('not_found');
+    expect((await readJson(unknown)).error.code).toBe('not_found');
     const malformed = await fetch(`${service.url}/api/ingest/not-a-ulid`);
     expect(malformed.status).toBe(400);
-    expect((await jsonOf(malformed)).error.code).toBe('validation_failed');
+    expect((await readJson(malformed)).error.code).toBe('validation_failed');
   });
 
   it('converts concurrent uploads (more than the conversion slots) and reports the slots in /metrics', async () => {
     const bytes = await brief({ title: 'Concurrent' });
     const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => post(upload(bytes, `c${i}.docx`))));
     expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201]);
-    const ids = await Promise.all(responses.map(async (response) => (await jsonOf(response)).id));
+    const ids = await Promise.all(responses.map(async (response) => (await readJson(response)).id));
     expect(new Set(ids).size).toBe(6);
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toMatch(/^ingestion_conversions_in_progress(\{[^}]*\})? 0$/m);

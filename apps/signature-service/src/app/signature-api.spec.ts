@@ -1,14 +1,11 @@
-import { createServer } from 'node:net';
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
+import { closedPortUrl, expectError, readJson, sendJson } from '@factsway/service-testing';
 // The real records-service, started in this process and called over HTTP (listed as an implicit dependency).
 import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
 import { registerRoutes } from './routes';
-
-/** The parsed JSON body; tests read its fields freely. */
-const jsonOf = (response: Response): Promise<any> => response.json();
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -28,15 +25,6 @@ const federalTemplate = {
   lines: ['Dated: {date}', 'Respectfully submitted,', '/s/ {name}', '{name} (Bar No. {barNumber})', '{firm}', '{address}', '{email}', '{role}'],
 };
 
-/** A TCP port that was just free and is now closed: connecting to it is refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('signature-service', () => {
   let database: TestDatabase;
   let pool: Pool;
@@ -51,7 +39,7 @@ describe('signature-service', () => {
     service = await createService({
       name: 'signature',
       routes: registerRoutes,
-      env: { ...env, RECORDS_SERVICE_URL: `http://127.0.0.1:${await closedPort()}` },
+      env: { ...env, RECORDS_SERVICE_URL: await closedPortUrl() },
     }).listen(0);
     records = await createService({ name: 'records', routes: registerRecordsRoutes, env }).listen(0);
     withRecords = await createService({ name: 'signature', routes: registerRoutes, env: { ...env, RECORDS_SERVICE_URL: records.url } }).listen(0);
@@ -65,37 +53,26 @@ describe('signature-service', () => {
     await database?.stop();
   });
 
-  const call = (method: string, path: string, body?: unknown, base = service.url) =>
-    fetch(`${base}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
+  const call = (method: string, path: string, body?: unknown, base = service.url) => sendJson(`${base}${path}`, method, body);
   const templateCount = async () => Number((await pool.query('SELECT count(*) FROM signature_templates')).rows[0].count);
-
-  async function expectError(response: Response, status: number, code: string): Promise<string> {
-    const body = await jsonOf(response);
-    expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-    return body.error.message;
-  }
 
   describe('signature templates CRUD', () => {
     it('creates, reads, lists, replaces and deletes a template', async () => {
       const created = await call('POST', '/api/signature/templates', federalTemplate);
       expect(created.status).toBe(201);
-      const template = await jsonOf(created);
+      const template = await readJson(created);
       expect(template).toMatchObject({ ...federalTemplate, id: expect.stringMatching(/^[0-9A-Z]{26}$/) });
       expect(created.headers.get('location')).toBe(`/api/signature/templates/${template.id}`);
       const row = (await pool.query('SELECT template FROM signature_templates WHERE id = $1', [template.id])).rows[0];
       expect(row.template).toBe(federalTemplate.lines.join('\n'));
 
-      expect(await jsonOf(await call('GET', `/api/signature/templates/${template.id}`))).toEqual(template);
-      const list = await jsonOf(await call('GET', '/api/signature/templates?jurisdiction=US&limit=5'));
+      expect(await readJson(await call('GET', `/api/signature/templates/${template.id}`))).toEqual(template);
+      const list = await readJson(await call('GET', '/api/signature/templates?jurisdiction=US&limit=5'));
       expect(list).toEqual({ items: [template], total: 1, limit: 5, offset: 0 });
 
       const replaced = await call('PUT', `/api/signature/templates/${template.id}`, { name: 'Renamed', lines: ['/s/ {name}'] });
       expect(replaced.status).toBe(200);
-      expect(await jsonOf(replaced)).toMatchObject({ id: template.id, name: 'Renamed', jurisdiction: null, lines: ['/s/ {name}'] });
+      expect(await readJson(replaced)).toMatchObject({ id: template.id, name: 'Renamed', jurisdiction: null, lines: ['/s/ {name}'] });
 
       expect((await call('DELETE', `/api/signature/templates/${template.id}`)).status).toBe(204);
       expect((await call('GET', `/api/signature/templates/${template.id}`)).status).toBe(404);
@@ -103,7 +80,7 @@ describe('signature-service', () => {
     });
 
     it('refuses bad template input with 400, 409 or 413 and changes nothing', async () => {
-      const existing = await jsonOf(await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'kept' }));
+      const existing = await readJson(await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'kept' }));
       const before = await templateCount();
       const post = (body: unknown) => call('POST', '/api/signature/templates', body);
       await expectError(await post('{"name": '), 400, 'malformed_json');
@@ -116,7 +93,7 @@ describe('signature-service', () => {
       await expectError(await post({ ...federalTemplate, name: 'z'.repeat(2_000_000) }), 413, 'payload_too_large');
       await expectError(await call('PUT', `/api/signature/templates/${existing.id}`, { name: 'kept', lines: 'x' }), 400, 'validation_failed');
       expect(await templateCount()).toBe(before);
-      expect(await jsonOf(await call('GET', `/api/signature/templates/${existing.id}`))).toEqual(existing);
+      expect(await readJson(await call('GET', `/api/signature/templates/${existing.id}`))).toEqual(existing);
     });
 
     it('answers unknown ids with 404 and malformed ids with 400', async () => {
@@ -132,7 +109,7 @@ describe('signature-service', () => {
     it('formats a block with the default template', async () => {
       const response = await call('POST', '/api/signature/format', attorney);
       expect(response.status).toBe(200);
-      const body = await jsonOf(response);
+      const body = await readJson(response);
       expect(body.lines).toEqual([
         'Respectfully submitted,',
         '',
@@ -152,8 +129,8 @@ describe('signature-service', () => {
     });
 
     it('formats with a stored template', async () => {
-      const template = await jsonOf(await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'for format' }));
-      const body = await jsonOf(await call('POST', '/api/signature/format', { ...attorney, date: '2026-03-05', templateId: template.id }));
+      const template = await readJson(await call('POST', '/api/signature/templates', { ...federalTemplate, name: 'for format' }));
+      const body = await readJson(await call('POST', '/api/signature/format', { ...attorney, date: '2026-03-05', templateId: template.id }));
       expect(body.templateId).toBe(template.id);
       expect(body.lines.slice(0, 4)).toEqual(['Dated: March 5, 2026', 'Respectfully submitted,', '/s/ Maria Lopez', 'Maria Lopez (Bar No. 24012345)']);
     });
@@ -188,8 +165,8 @@ describe('signature-service', () => {
         records.url,
       );
       expect(created.status).toBe(201);
-      const caseId = (await jsonOf(created)).id;
-      const template = await jsonOf(
+      const caseId = (await readJson(created)).id;
+      const template = await readJson(
         await call('POST', '/api/signature/templates', { name: 'with case number', lines: ['Cause No. {caseNumber}', '/s/ {name}', '{role}'] }),
       );
       const { role: _role, ...withoutRole } = attorney;
@@ -200,7 +177,7 @@ describe('signature-service', () => {
         withRecords.url,
       );
       expect(response.status).toBe(200);
-      expect(await jsonOf(response)).toMatchObject({
+      expect(await readJson(response)).toMatchObject({
         caseId,
         role: 'Attorney for Plaintiffs Jane Roe and Richard Roe',
         lines: ['Cause No. D-1-GN-24-001234', '/s/ Maria Lopez', 'Attorney for Plaintiffs Jane Roe and Richard Roe'],

@@ -113,6 +113,19 @@ describe('service generator', () => {
     expect(migration).not.toContain("pgm.createTable('facts'");
   });
 
+  it.each([
+    ['records', 3001],
+    ['caseblock', 3004],
+    ['signature', 3005],
+    ['facts', 3006],
+    ['exhibits', 3007],
+    ['caselaw', 3008],
+  ])('writes the first spec of %s-service exactly as committed (the short form on @factsway/service-testing)', async (name, port) => {
+    await serviceGenerator(tree, { name, port, skipDerivedArtifacts: true });
+    const path = `apps/${name}-service/src/app/routes.spec.ts`;
+    expect(tree.read(path, 'utf-8')).toBe(readFileSync(join(findWorkspaceRoot(), path), 'utf-8'));
+  });
+
   it('keeps domain files already written into the app folder', async () => {
     tree.write('apps/facts-service/src/app/sentence-splitter.ts', 'export const kept = true;\n');
     tree.write('apps/facts-service/src/app/routes.ts', '// routes written first\n');
