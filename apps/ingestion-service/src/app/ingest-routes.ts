@@ -17,8 +17,9 @@ export const CONVERSION_QUEUE = 16;
  * `ingestion_jobs` row. `GET /api/ingest/:id`: that job, with its document.
  * Bad input (413, 415, 400) is refused before anything is written.
  */
-export function registerIngestRoutes(router: Router, { db, registry }: ServiceContext): void {
-  if (!db) throw new Error('ingestion-service needs DATABASE_URL');
+export function registerIngestRoutes(router: Router, { db: pool, registry }: ServiceContext): void {
+  if (!pool) throw new Error('ingestion-service needs DATABASE_URL');
+  const db = pool;
   const slots = new ConversionSlots(CONVERSION_CONCURRENCY, CONVERSION_QUEUE);
   new Gauge({
     name: 'ingestion_conversions_in_progress',
@@ -39,25 +40,26 @@ export function registerIngestRoutes(router: Router, { db, registry }: ServiceCo
 
   router.post('/api/ingest', async (req, res) => {
     const file = await receiveUpload(req, res);
-    try {
-      assertDeclaredDocx(file);
-      const document = await slots.run(async () => {
-        await assertSafeDocxPackage(file.path);
-        return readDocx(file.path, titleFromFilename(file.originalname)).catch((error: unknown) => {
-          throw error instanceof CorruptDocxError ? corruptDocx(error.message) : error;
-        });
-      });
-      const job = await insertCompletedJob(db, {
-        fileName: file.originalname,
-        contentType: file.mimetype,
-        sizeBytes: file.size,
-        document,
-      });
-      res.status(201).location(`/api/ingest/${job.id}`).json(job);
-    } finally {
-      await rm(file.path, { force: true });
-    }
+    // The temporary file is gone before the client hears back, so nothing outlives a request.
+    const job = await convertAndRecord(file).finally(() => rm(file.path, { force: true }));
+    res.status(201).location(`/api/ingest/${job.id}`).json(job);
   });
+
+  async function convertAndRecord(file: Express.Multer.File) {
+    assertDeclaredDocx(file);
+    const document = await slots.run(async () => {
+      await assertSafeDocxPackage(file.path);
+      return readDocx(file.path, titleFromFilename(file.originalname)).catch((error: unknown) => {
+        throw error instanceof CorruptDocxError ? corruptDocx(error.message) : error;
+      });
+    });
+    return insertCompletedJob(db, {
+      fileName: file.originalname,
+      contentType: file.mimetype,
+      sizeBytes: file.size,
+      document,
+    });
+  }
 
   router.get('/api/ingest/:id', async (req, res) => {
     const { id } = parseParams(idParam, req);
