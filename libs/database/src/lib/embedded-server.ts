@@ -24,6 +24,7 @@ export interface EmbeddedServerOptions {
 export interface EmbeddedServer {
   port: number;
   postmasterPid: number;
+  dataDir: string;
   worker: RunningWorker;
 }
 
@@ -52,10 +53,10 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   );
   const reply = await worker.reply.catch((error: Error) => ({ ok: false, message: error.message }) as const);
   if (!reply.ok || !('postmasterPid' in reply) || !reply.postmasterPid) {
-    await stopEmbeddedServer({ worker, port: options.port, postmasterPid: 0 });
+    await stopEmbeddedServer({ worker, port: options.port, postmasterPid: 0, dataDir: options.dataDir });
     throw new Error(`embedded PostgreSQL did not start on port ${options.port}: ${reply.message ?? 'no reply'}`);
   }
-  return { port: options.port, postmasterPid: reply.postmasterPid, worker };
+  return { port: options.port, postmasterPid: reply.postmasterPid, dataDir: options.dataDir, worker };
 }
 
 /**
@@ -71,5 +72,5 @@ export async function stopEmbeddedServer(server: EmbeddedServer, timeoutMs = 15_
     child.kill('SIGKILL');
     await exited;
   }
-  if (server.postmasterPid) await killPostmaster(server.postmasterPid);
+  if (server.postmasterPid) await killPostmaster(server.postmasterPid, server.dataDir);
 }

@@ -126,18 +126,18 @@ async function startLocalServer(options: LocalDatabaseOptions): Promise<LocalDat
 
 /** Stops the server `ensureLocalDatabase` started, if it runs. Its data stays. */
 export async function stopLocalDatabase(options: LocalDatabaseOptions = {}): Promise<boolean> {
-  const { workerPidFile } = paths(options);
+  const { workerPidFile, dataDir } = paths(options);
   if (!existsSync(workerPidFile)) return false;
   const [workerPid, postmasterPid] = readFileSync(workerPidFile, 'utf8').trim().split('\n').map(Number);
   let stopped = false;
   // The pid file may be stale (after a reboot) and the pid reused: only signal our worker.
-  if (workerPid && isAlive(workerPid) && isDatabaseWorker(workerPid)) {
+  if (workerPid && isAlive(workerPid) && isDatabaseWorker(workerPid, dataDir)) {
     process.kill(workerPid, 'SIGTERM');
     stopped = await waitForExit(workerPid, 20_000);
     if (!stopped) process.kill(workerPid, 'SIGKILL');
   }
   if (postmasterPid && isAlive(postmasterPid)) {
-    await killPostmaster(postmasterPid);
+    await killPostmaster(postmasterPid, dataDir);
     stopped = true;
   }
   rmSync(workerPidFile, { force: true });

@@ -30,13 +30,30 @@ export function processName(pid: number): string | undefined {
   }
 }
 
-/** True when `pid` is a database worker (it renames itself, see worker-source.ts). */
-export function isDatabaseWorker(pid: number): boolean {
+/** True when `pid` is a database worker (it renames itself, see worker-source.ts) serving `dataDir`. */
+export function isDatabaseWorker(pid: number, dataDir: string): boolean {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('factsway-db-worker');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('factsway-db-worker') && servesDataDir(pid, dataDir);
   } catch {
     return false;
   }
+}
+
+/**
+ * True when the process was started for `dataDir`: the postmaster names it in its command line
+ * (`-D <dataDir>`), and the worker and everything it starts carry it in their environment.
+ * Pids are reused quickly on a busy machine (pid_max is 32768 here): a recorded pid that now
+ * belongs to another test's database must never be signalled.
+ */
+export function servesDataDir(pid: number, dataDir: string): boolean {
+  const read = (file: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  return read('cmdline').split('\0').includes(dataDir) || read('environ').includes(`"dataDir":${JSON.stringify(dataDir)}`);
 }
 
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -58,11 +75,10 @@ export async function waitForExit(pid: number, timeoutMs: number): Promise<boole
  * Last resort for a postmaster whose worker could not stop it: SIGQUIT is PostgreSQL's
  * immediate shutdown (it also ends the backends); SIGKILL if even that does not work.
  */
-export async function killPostmaster(pid: number): Promise<void> {
+export async function killPostmaster(pid: number, dataDir: string): Promise<void> {
   if (!isAlive(pid)) return;
-  // A recorded pid may have been reused by an unrelated process since.
-  const name = processName(pid);
-  if (name !== undefined && name !== 'postgres') return;
+  // A recorded pid may have been reused since, even by another server's postgres.
+  if (processName(pid) !== 'postgres' || !servesDataDir(pid, dataDir)) return;
   process.kill(pid, 'SIGQUIT');
   if (await waitForExit(pid, 5_000)) return;
   process.kill(pid, 'SIGKILL');
