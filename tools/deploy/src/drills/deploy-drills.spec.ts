@@ -112,6 +112,8 @@ describe('drill 1: version A, then B under load', () => {
     figure(`deploy A -> B of all eight services: ${run.seconds.toFixed(1)}s`);
     figure(`load during A -> B: ${report.requests} requests, ${report.failures.length} failed`);
     figure(`longest outage per service (ms): ${JSON.stringify(report.longestOutageMs)}`);
+    const failureKinds = report.failures.map((failure) => `${failure.target}: ${failure.error}`);
+    figure(`failed requests: ${JSON.stringify(failureKinds)}`);
     expect(run.code).toBe(0);
     expect(Object.values(await drill.healthVersions())).toEqual(drill.services.map(() => B));
     for (const service of drill.services) {

@@ -3,7 +3,7 @@ import { localSettings, renderManifests, RenderedManifest } from '@factsway/kube
 import { services as catalog, serviceId } from '@factsway/service-catalog';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { connect } from 'node:net';
+import { get } from 'node:http';
 import { basename, join } from 'node:path';
 import { DeployBackend, DeployStep, MigrationOutcome, ReadyOutcome } from '../core/deploy-backend';
 import { DeployTarget } from '../core/deploy-target';
@@ -27,15 +27,28 @@ const VERSION_LABEL = 'app.kubernetes.io/version';
 const NAME_LABEL = 'app.kubernetes.io/name';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Whether something accepts TCP connections on 127.0.0.1:port. */
-function portAccepts(port: number): Promise<boolean> {
+/**
+ * Which version serves 127.0.0.1:port: `refused` when nothing listens, undefined when the
+ * answer is late or unreadable. A fresh connection each time (no keep-alive pool), so the
+ * answer comes from whoever holds the port now.
+ */
+function listenerVersion(port: number): Promise<string | 'refused' | undefined> {
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
+    const request = get({ host: '127.0.0.1', port, path: '/health', agent: false, timeout: 1000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => {
+        try {
+          resolve((JSON.parse(body) as { version?: string }).version);
+        } catch {
+          resolve(undefined);
+        }
+      });
+      response.on('error', () => resolve(undefined));
     });
-    socket.once('error', () => resolve(false));
+    request.on('timeout', () => request.destroy());
+    request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED' ? 'refused' : undefined));
   });
 }
 
@@ -193,14 +206,20 @@ export class LocalPodmanBackend implements DeployBackend {
   /**
    * Stops the old pod in the background (SIGTERM: shared-utils closes its listener at once and
    * drains; `pod stop`, not `kill`, so podman's restart policy does not start it again) and
-   * resolves as soon as its port refuses connections, so the new pod can bind it.
+   * resolves as soon as the old version no longer holds the port. The new pod may already hold
+   * it (the port-handoff preload binds within 50 ms), so "the port refuses" alone is not the test.
    */
   private async releasePort(pod: PodSummary, service: string): Promise<{ stopped: Promise<unknown> }> {
     const timeout = String(this.options.stopTimeoutSeconds ?? 20);
     const stopped = runTool('podman', ['pod', 'stop', '--time', timeout, pod.Name], { timeoutMs: 120_000 }).catch(() => undefined);
     const port = servicePort(service, this.options);
+    const oldVersion = pod.Labels?.[VERSION_LABEL];
     const deadline = Date.now() + (Number(timeout) + 10) * 1000;
-    while (Date.now() < deadline && (await portAccepts(port))) await sleep(20);
+    while (Date.now() < deadline) {
+      const holder = await listenerVersion(port);
+      if (holder === 'refused' || (holder !== undefined && holder !== oldVersion)) break;
+      await sleep(20);
+    }
     return { stopped };
   }
 
