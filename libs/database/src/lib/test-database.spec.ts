@@ -40,6 +40,35 @@ describe('startTestDatabase', () => {
     await expect(query(db.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
   });
 
+  it('lets a session that is closing while stop() runs end normally (smart shutdown, no 57P01)', async () => {
+    // pg-pool's end() resolves before the server has seen a client's Terminate message, so a
+    // test that ends its pool and then stops the database races its own sessions.
+    db = await startTestDatabase();
+    const client = new Client({ connectionString: db.url });
+    const errors: Error[] = [];
+    client.on('error', (error) => errors.push(error));
+    await client.connect();
+    await client.query('SELECT 1');
+    const stopped = db.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client.end();
+    await stopped;
+    expect(errors.map((error) => error.message)).toEqual([]);
+    expect(isAlive(db.postmasterPid)).toBe(false);
+  });
+
+  it('ends a session that stays open past the grace period (fast shutdown), so stop() never hangs', async () => {
+    db = await startTestDatabase();
+    const client = new Client({ connectionString: db.url });
+    const errors: Array<{ code?: string }> = [];
+    client.on('error', (error) => errors.push(error as { code?: string }));
+    await client.connect();
+    await db.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(errors.map((error) => error.code)).toEqual(['57P01']);
+    expect(isAlive(db.postmasterPid)).toBe(false);
+  });
+
   it('applies the migrations of a folder with { migrate: true }', async () => {
     const migrationsDir = mkdtempSync(join(tmpdir(), 'factsway-migrations-'));
     writeFileSync(

