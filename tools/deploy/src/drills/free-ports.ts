@@ -1,9 +1,10 @@
-import { freePort } from '@factsway/database';
+import { freeStablePorts } from '@factsway/database';
 
-/** Distinct free ports on 127.0.0.1, one per name. */
+/**
+ * Distinct free ports on 127.0.0.1, one per name. The drills keep them unbound for minutes
+ * (while images build, between rolls), so they come from below the ephemeral range.
+ */
 export async function freePorts(names: readonly string[]): Promise<Record<string, number>> {
-  const ports = new Set<number>();
-  while (ports.size < names.length) ports.add(await freePort());
-  const list = [...ports];
-  return Object.fromEntries(names.map((name, index) => [name, list[index]]));
+  const ports = await freeStablePorts(names.length);
+  return Object.fromEntries(names.map((name, index) => [name, ports[index]]));
 }

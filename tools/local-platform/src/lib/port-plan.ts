@@ -1,6 +1,6 @@
 import { platform, services } from '@factsway/service-catalog';
 import { localUpdateBucket } from '@factsway/update-origin';
-import { freePort } from '@factsway/database';
+import { freeStablePorts } from '@factsway/database';
 import { createServer } from 'node:net';
 
 /** Where each part listens on 127.0.0.1. */
@@ -24,24 +24,22 @@ export function catalogPortPlan(): PortPlan {
   };
 }
 
-/** Ports the OS reports free, so a test run does not collide with a running `npm start`. */
+/**
+ * Free ports, so a test run does not collide with a running `npm start`. From below the
+ * ephemeral range: the platform restarts services and PostgreSQL on the same ports, and a port
+ * from listen(0) could be taken meanwhile by any other process.
+ */
 export async function freePortPlan(): Promise<PortPlan> {
-  const picked: number[] = [];
-  const next = async () => {
-    const port = await freePort();
-    picked.push(port);
-    return port;
-  };
+  const picked = await freeStablePorts(4 + services.length);
+  const next = () => picked.shift()!;
   const plan: PortPlan = {
-    postgres: await next(),
-    updateOrigin: await next(),
-    updateBucket: await next(),
-    sentrySink: await next(),
+    postgres: next(),
+    updateOrigin: next(),
+    updateBucket: next(),
+    sentrySink: next(),
     services: {},
   };
-  for (const s of services) plan.services[s.name] = await next();
-  // The OS may hand out a just-released port again: then pick afresh.
-  if (new Set(picked).size !== picked.length) return freePortPlan();
+  for (const s of services) plan.services[s.name] = next();
   return plan;
 }
 
