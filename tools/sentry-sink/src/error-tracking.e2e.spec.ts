@@ -119,6 +119,26 @@ describe('error tracking end to end', () => {
   });
 });
 
+describe('error tracking during a graceful shutdown', () => {
+  it('sends the report of a request that failed while the service was draining before the process exits', async () => {
+    const stopping = await startFixtureService(bundle, { SENTRY_DSN: sink.dsn, DEPLOYMENT_ENV: 'staging' });
+    try {
+      const exited = new Promise<number | null>((resolve) => stopping.child.once('exit', (code) => resolve(code)));
+      const inFlight = fetch(`${stopping.url}/api/explode-later`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      stopping.child.kill('SIGTERM');
+      const response = await inFlight;
+      expect(response.status).toBe(500);
+      const requestId = response.headers.get('x-request-id') ?? '';
+      expect(await exited).toBe(0);
+      const { events } = await eventsFor([requestId]);
+      expect(events.filter((event) => requestIdOf(event) === requestId)).toHaveLength(1);
+    } finally {
+      await stopping.stop();
+    }
+  });
+});
+
 describe('error tracking without a DSN', () => {
   it('starts the service and logs exactly one warning', async () => {
     const plain = await startFixtureService(bundle, {});

@@ -6,6 +6,7 @@ import { ConfigError } from '../lib/config/config-error';
 import { classifyError } from '../lib/errors/classify-error';
 import { currentRequestId } from '../lib/logging/request-context';
 import { setDefaultErrorReporting } from '../lib/service/error-reporting';
+import { beforeServiceExit } from '../lib/service/exit-hooks';
 import { scrubBreadcrumb, scrubEvent, SENSITIVE_HEADERS } from './scrub';
 
 export interface ErrorTrackingStatus {
@@ -85,6 +86,8 @@ export function initErrorTracking(name: string, options: InitErrorTrackingOption
     });
     Sentry.setupExpressErrorHandler(app);
   });
+  // Events of the last requests a stopping pod served are still queued when it exits.
+  beforeServiceExit(() => Sentry.flush(2000));
   return { enabled: true };
 }
 

@@ -12,6 +12,11 @@ function explodeWhileFormatting(): never {
 
 function registerFixtureRoutes(router: Router): void {
   router.post('/api/explode', () => explodeWhileFormatting());
+  // Fails after a pause, so a test can stop the service while the request is in flight.
+  router.post('/api/explode-later', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    explodeWhileFormatting();
+  });
   router.post('/api/validate', (req, res) => {
     const body = parseBody(z.object({ title: z.string() }), req);
     res.json(body);

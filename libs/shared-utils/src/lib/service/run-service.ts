@@ -1,11 +1,13 @@
 import { ConfigError } from '../config/config-error';
 import { createService, type CreateServiceOptions, type RunningService } from './create-service';
+import { runBeforeExitHooks } from './exit-hooks';
 
 export type RunServiceOptions = CreateServiceOptions;
 
 /**
  * The `main.ts` entry: validates config (prints the problem and exits 1 when it is wrong),
- * listens on PORT, and on SIGTERM/SIGINT drains and exits 0. A second signal exits at once.
+ * listens on PORT, and on SIGTERM/SIGINT drains, runs the before-exit hooks (e.g. sends queued
+ * error reports) and exits 0. A second signal exits at once.
  */
 export async function runService(options: RunServiceOptions): Promise<RunningService> {
   let service;
@@ -36,13 +38,16 @@ export async function runService(options: RunServiceOptions): Promise<RunningSer
     }
     stopping = true;
     logger.info({ signal }, 'signal received');
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    running
+      .close()
+      .then(() => runBeforeExitHooks())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
