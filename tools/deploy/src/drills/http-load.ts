@@ -36,7 +36,7 @@ export function startHttpLoad(targets: Record<string, string>, workers = 4, paus
         await response.arrayBuffer();
         if (!response.ok) error = `HTTP ${response.status}`;
       } catch (caught) {
-        error = caught instanceof Error ? `${caught.message}${caught.cause ? `: ${String(caught.cause)}` : ''}` : String(caught);
+        error = describeFailure(caught);
       }
       requests++;
       if (error) {
@@ -59,4 +59,15 @@ export function startHttpLoad(targets: Record<string, string>, workers = 4, paus
       return { requests, failures, longestOutageMs: longest };
     },
   };
+}
+
+/**
+ * fetch's own message ("fetch failed") says little: the socket error behind it is in `cause`.
+ * Duck-typed: under jest, Node's own errors are not `instanceof` the test realm's Error.
+ */
+function describeFailure(caught: unknown): string {
+  const error = caught as { message?: string; cause?: { code?: string; message?: string } } | undefined;
+  if (!error?.message) return String(caught);
+  const detail = [error.cause?.code, error.cause?.message].filter(Boolean).join(' ');
+  return detail ? `${error.message}: ${detail}` : error.message;
 }
