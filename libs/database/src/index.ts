@@ -8,4 +8,4 @@ export * from './lib/migration-status';
 export * from './lib/create-migration';
 export * from './lib/workspace-paths';
 export { isAlive } from './lib/process-control';
-export { freePort, freeStablePorts } from './lib/free-port';
+export { freePort, freeStablePorts, isPortFree } from './lib/free-port';

@@ -23,7 +23,8 @@ function ephemeralRangeStart(): number {
   }
 }
 
-function isFree(port: number): Promise<boolean> {
+/** Whether 127.0.0.1:port can be listened on right now. */
+export function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
@@ -45,7 +46,7 @@ export async function freeStablePorts(count: number, lowest = 20000): Promise<nu
   for (let attempt = 0; ports.size < count; attempt++) {
     if (attempt > 1000) throw new Error(`no ${count} free ports between ${lowest} and ${highest}`);
     const candidate = lowest + Math.floor(Math.random() * (highest - lowest + 1));
-    if (!ports.has(candidate) && (await isFree(candidate))) ports.add(candidate);
+    if (!ports.has(candidate) && (await isPortFree(candidate))) ports.add(candidate);
   }
   return [...ports];
 }

@@ -3,20 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { queryOnce } from './query-once.testing';
 import { ensureLocalDatabase, stopLocalDatabase } from './local-database';
 import { freePort } from './free-port';
 import { isAlive } from './process-control';
-
-async function query(url: string, sql: string) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 // The real one lives in .local/postgres on port 5433; this test uses its own folder and port.
 describe('ensureLocalDatabase', () => {
@@ -38,7 +28,7 @@ describe('ensureLocalDatabase', () => {
     const first = both.find((b) => !b.reused)!;
     expect(first).toMatchObject({ port, reused: false, logFile: join(directory, 'postgres.log') });
     expect(first.url).toBe(`postgres://postgres:factsway@127.0.0.1:${port}/factsway`);
-    await query(first.url, 'CREATE TABLE kept (note text); INSERT INTO kept VALUES ($$still here$$)');
+    await queryOnce(first.url, 'CREATE TABLE kept (note text); INSERT INTO kept VALUES ($$still here$$)');
 
     // Started detached: its worker is not our child, so it survives when this process ends.
     const [workerPid] = readFileSync(join(directory, 'worker.pid'), 'utf8').split('\n').map(Number);
@@ -56,11 +46,11 @@ describe('ensureLocalDatabase', () => {
     expect(stop.stdout).toContain('stopped=true');
     expect(existsSync(join(directory, 'worker.pid'))).toBe(false);
     expect(isAlive(workerPid)).toBe(false);
-    await expect(query(first.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+    await expect(queryOnce(first.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
 
     const third = await ensureLocalDatabase({ directory, port });
     expect(third.reused).toBe(false);
-    expect(await query(third.url, 'SELECT note FROM kept')).toEqual([{ note: 'still here' }]);
+    expect(await queryOnce(third.url, 'SELECT note FROM kept')).toEqual([{ note: 'still here' }]);
   });
 
   it('refuses a port held by something that is not its PostgreSQL', async () => {

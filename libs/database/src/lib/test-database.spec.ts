@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { queryOnce } from './query-once.testing';
 import { isAlive, startTestDatabase, TestDatabase } from '../index';
 import { embeddedDatabaseUrl } from './connection';
 import { copyTemplateDataDir } from './data-dir-template';
@@ -9,16 +10,6 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-async function query(url: string, sql: string) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 describe('startTestDatabase', () => {
   let db: TestDatabase;
 
@@ -27,7 +18,7 @@ describe('startTestDatabase', () => {
   it('serves a real PostgreSQL 17 on 127.0.0.1 with the platform database', async () => {
     db = await startTestDatabase();
     expect(db.url).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/factsway$/);
-    const [row] = await query(db.url, "SELECT current_database() AS db, current_setting('server_version_num') AS v");
+    const [row] = await queryOnce(db.url, "SELECT current_database() AS db, current_setting('server_version_num') AS v");
     expect(row.db).toBe('factsway');
     expect(Number(row.v)).toBeGreaterThanOrEqual(170000);
   });
@@ -37,7 +28,7 @@ describe('startTestDatabase', () => {
     expect(isAlive(db.postmasterPid)).toBe(true);
     await Promise.all([db.stop(), db.stop()]);
     expect(isAlive(db.postmasterPid)).toBe(false);
-    await expect(query(db.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+    await expect(queryOnce(db.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it('lets a session that is closing while stop() runs end normally (smart shutdown, no 57P01)', async () => {
@@ -77,8 +68,8 @@ describe('startTestDatabase', () => {
     );
     db = await startTestDatabase({ migrate: true, migrationsDir });
     rmSync(migrationsDir, { recursive: true });
-    expect(await query(db.url, 'SELECT name FROM pgmigrations')).toEqual([{ name: '20260101000000000_create_notes' }]);
-    expect(await query(db.url, 'SELECT count(*)::int AS n FROM notes')).toEqual([{ n: 0 }]);
+    expect(await queryOnce(db.url, 'SELECT name FROM pgmigrations')).toEqual([{ name: '20260101000000000_create_notes' }]);
+    expect(await queryOnce(db.url, 'SELECT count(*)::int AS n FROM notes')).toEqual([{ n: 0 }]);
   });
 });
 

@@ -1,7 +1,6 @@
 import { platform, services } from '@factsway/service-catalog';
 import { localUpdateBucket } from '@factsway/update-origin';
-import { freeStablePorts } from '@factsway/database';
-import { createServer } from 'node:net';
+import { freeStablePorts, isPortFree } from '@factsway/database';
 
 /** Where each part listens on 127.0.0.1. */
 export interface PortPlan {
@@ -41,14 +40,6 @@ export async function freePortPlan(): Promise<PortPlan> {
   };
   for (const s of services) plan.services[s.name] = next();
   return plan;
-}
-
-export function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
 
 /**
