@@ -1,5 +1,5 @@
 // Inferred Nx targets for images and deploys (nx.json "plugins"): every project under apps/
-// tagged `type:service`, and `migrations`, gets `image` and `deploy` without copying them into
+// tagged `scope:service`, and `migrations`, gets `image` and `deploy` without copying them into
 // each project.json. See tools/deploy/README.md.
 import { CreateNodesV2, createNodesFromFiles, readJsonFile, TargetConfiguration } from '@nx/devkit';
 import { dirname, join } from 'node:path';
@@ -57,7 +57,7 @@ export const createNodesV2: CreateNodesV2 = [
             },
           };
         }
-        if (!project.tags?.includes('type:service')) return {};
+        if (!project.tags?.includes('scope:service')) return {};
         return {
           projects: {
             [root]: {

@@ -89,7 +89,7 @@ describe('GitHub workflows', () => {
     const commands = allCommands();
     expect(commands.map((command) => command.line)).toEqual(
       expect.arrayContaining([
-        'npx nx affected -t typecheck test build --parallel=2 --outputStyle=stream',
+        'npx nx affected -t lint typecheck test build --parallel=2 --outputStyle=stream',
         'npx nx run-many -t deploy -c staging --outputStyle=stream',
         'npx nx run-many -t deploy -c production --outputStyle=stream',
       ]),

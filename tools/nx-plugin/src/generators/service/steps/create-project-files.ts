@@ -32,7 +32,7 @@ export function serviceProjectConfiguration(options: NormalizedServiceOptions): 
     root,
     sourceRoot: joinPathFragments(root, 'src'),
     projectType: 'application',
-    tags: ['type:service'],
+    tags: ['type:app', 'scope:service'],
     targets: {
       build: {
         executor: '@nx/esbuild:esbuild',
