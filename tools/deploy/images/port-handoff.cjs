@@ -13,6 +13,7 @@ const limitMs = Number(process.env.PORT_HANDOFF_SECONDS || 0) * 1000;
 if (limitMs > 0) {
   const listen = net.Server.prototype.listen;
   net.Server.prototype.listen = function listenWithHandoff(...args) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the nested emit wrapper needs this server
     const server = this;
     if (!server.portHandoff) {
       server.portHandoff = { started: Date.now(), announced: false };

@@ -16,7 +16,7 @@ interface Span {
 const paragraphBreak = /(?:\r?\n[ \t]*){2,}|\f/g;
 /** Sentence-ending punctuation, with any closing quotes or brackets that belong to the sentence. */
 const terminator = /[.!?]+["'\u201d\u2019)\]]*/g;
-const openingPunctuation = /^["'\u201c\u2018(\[]+/;
+const openingPunctuation = /^["'\u201c\u2018([]+/;
 const initial = /^[A-Za-z]$/;
 /** "U.S", "e.g", "i.e", "U.S.C", "L.L.C": letters separated by periods. */
 const dottedAcronym = /^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$/;

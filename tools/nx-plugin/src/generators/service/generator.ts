@@ -15,7 +15,7 @@ export async function serviceGenerator(tree: Tree, schema: ServiceGeneratorSchem
       const callback = await step.run(tree, options);
       if (callback) afterWrite.push(callback);
     } catch (error) {
-      throw new Error(`service generator, step "${step.name}": ${(error as Error).message}`);
+      throw new Error(`service generator, step "${step.name}": ${(error as Error).message}`, { cause: error });
     }
   }
   return runTasksInSerial(...afterWrite);
