@@ -1,8 +1,8 @@
 // Standalone local update origin: `npx nx run update-origin:serve`. `npm start` runs the
 // same two functions from the local platform runner.
 import { findWorkspaceRoot, platform } from '@factsway/service-catalog';
+import { localUpdateBucket, startLocalBucket } from '@factsway/update-path';
 import { join } from 'node:path';
-import { localUpdateBucket, startLocalBucket } from '@factsway/release';
 import { startUpdateOrigin } from './lib/start-update-origin';
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import {
   HeadersFrameOption,
   ResponseHeadersPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { cacheControlByKind, installerMaxAgeSeconds, manifestMaxAgeSeconds, UpdatePathKind } from '@factsway/release';
+import { cacheControlByKind, installerMaxAgeSeconds, manifestMaxAgeSeconds, UpdatePathKind } from '@factsway/update-path';
 import { Construct } from 'constructs';
 
 /**

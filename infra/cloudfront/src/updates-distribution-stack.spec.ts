@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { cacheControlByKind } from '@factsway/release';
+import { cacheControlByKind } from '@factsway/update-path';
 import { platform } from '@factsway/service-catalog';
 import { buildUpdatesApp } from './render-updates-template';
 import { UpdatesDistributionStack } from './updates-distribution-stack';

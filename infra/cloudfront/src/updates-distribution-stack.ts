@@ -28,7 +28,7 @@ import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-r
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { platform } from '@factsway/service-catalog';
-import { shortLivedPathPatterns } from '@factsway/release';
+import { shortLivedPathPatterns } from '@factsway/update-path';
 import { Construct } from 'constructs';
 import { createUpdateCachePolicies, createUpdateResponseHeaders } from './update-cache-policies';
 

@@ -45,6 +45,7 @@ export { latencyBuckets, BASE_LATENCY_BUCKETS } from './lib/metrics/latency-buck
 
 export { DEFAULT_BODY_LIMIT } from './lib/http/json-body';
 export { CLIENT_CLOSED_STATUS } from './lib/http/request-observer';
+export { labelRoute } from './lib/http/route-template';
 
 export {
   createPool,
@@ -65,13 +66,10 @@ export {
 } from './lib/peers/peer-client';
 export { PeerFailedError, PeerUnavailableError } from './lib/peers/peer-errors';
 
-export {
-  createService,
-  KEEP_ALIVE_TIMEOUT_MS,
-  type CreateServiceOptions,
-  type RunningService,
-  type Service,
-} from './lib/service/create-service';
+export { createHttpCore, type HttpCore, type HttpCoreOptions } from './lib/http-core/create-http-core';
+export { KEEP_ALIVE_TIMEOUT_MS, type RunningService } from './lib/http-core/listen-http-core';
+export type { Readiness, ReadinessCheck } from './lib/health/readiness';
+export { createService, type CreateServiceOptions, type Service } from './lib/service/create-service';
 export { runService, type RunServiceOptions } from './lib/service/run-service';
 export type { ServiceContext, RegisterRoutes, ErrorReportingHook } from './lib/service/service-context';
 export { setDefaultErrorReporting } from './lib/service/error-reporting';

@@ -1,9 +1,6 @@
-export * from './lib/update-layout';
 export * from './lib/update-manifest';
 export * from './lib/update-bucket';
-export * from './lib/update-s3-client';
 export * from './lib/cdn-invalidator';
-export * from './lib/file-digest';
 export * from './lib/release-artifacts';
 export * from './lib/release-error';
 export * from './lib/release-input';
@@ -11,5 +8,4 @@ export * from './lib/publish-release';
 export * from './lib/set-rollout';
 export * from './lib/rollback-release';
 export * from './lib/live-manifests';
-export * from './lib/local-update-bucket';
 export * from './lib/release-cli';

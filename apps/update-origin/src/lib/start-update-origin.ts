@@ -1,10 +1,10 @@
-import { platform } from '@factsway/service-catalog';
-import { createUpdateS3Client, S3Target } from '@factsway/release';
-import { once } from 'node:events';
-import { AddressInfo } from 'node:net';
-import pino, { Logger } from 'pino';
+import { platform, platformVersion } from '@factsway/service-catalog';
+import { createHttpCore, createLogger, type LogLevel } from '@factsway/shared-utils';
+import { createUpdateS3Client, S3Target } from '@factsway/update-path';
+import type { Logger } from 'pino';
+import { bucketReadiness } from './bucket-readiness';
 import { createOriginMetrics } from './origin-metrics';
-import { createUpdateOriginApp } from './update-origin-app';
+import { registerUpdateOriginRoutes } from './update-origin-routes';
 
 export interface UpdateOriginOptions {
   /** The bucket to serve: `startLocalBucket(...).target` locally, or any S3 bucket. */
@@ -13,38 +13,53 @@ export interface UpdateOriginOptions {
   host?: string;
   /** Default `platform.localPorts.updateOrigin` (3100); 0 picks a free port. */
   port?: number;
-  /** JSON log lines go here; default a pino logger on stdout at LOG_LEVEL or `info`. */
+  /** JSON log lines go here; default JSON lines on stdout at LOG_LEVEL or `info`. */
   logger?: Logger;
+  /** Longest wait for downloads in flight on `close()`; default SHUTDOWN_DRAIN_SECONDS. */
+  drainTimeoutMs?: number;
 }
 
 export interface RunningUpdateOrigin {
   /** Base URL electron-updater's generic provider points at, e.g. http://127.0.0.1:3100/ */
   url: string;
   port: number;
+  /** Drains downloads in flight, then closes the bucket client. */
   close(): Promise<void>;
 }
 
+const serviceId = 'update-origin';
+
+/** The local update origin on the shared HTTP core: request ids, /health, /ready (bucket), /metrics, errors, drain. */
 export async function startUpdateOrigin(options: UpdateOriginOptions): Promise<RunningUpdateOrigin> {
-  const host = options.host ?? '127.0.0.1';
+  const version = platformVersion();
   const logger =
-    options.logger ?? pino({ name: 'update-origin', level: process.env['LOG_LEVEL'] ?? 'info', base: { service: 'update-origin' } });
+    options.logger ?? createLogger({ serviceId, version, level: (process.env['LOG_LEVEL'] ?? 'info') as LogLevel });
   const s3 = createUpdateS3Client(options.bucket);
-  const app = createUpdateOriginApp({ s3, bucket: options.bucket.bucket, logger, metrics: createOriginMetrics() });
+  const bucket = options.bucket.bucket;
+  const metrics = createOriginMetrics();
+  const core = createHttpCore({
+    serviceId,
+    version,
+    logger,
+    registry: metrics.registry,
+    readiness: bucketReadiness(s3, bucket, logger),
+    // Read-only: a body is never read, so a PUT gets its 405 whatever it carries.
+    jsonBody: false,
+    routes: (router) => registerUpdateOriginRoutes(router, { s3, bucket, logger, metrics }),
+    drainTimeoutMs: options.drainTimeoutMs,
+    onDrained: async () => s3.destroy(),
+  });
+  // The bucket's ETag is the one clients revalidate against; Express must not add its own.
+  core.app.disable('etag');
 
-  const server = app.listen(options.port ?? platform.localPorts.updateOrigin, host);
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${host}:${port}/`;
-  logger.info({ url, bucket: options.bucket.bucket, endpoint: options.bucket.endpoint ?? 'aws' }, 'update origin listening');
-
-  return {
-    url,
-    port,
-    close: async () => {
-      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-      server.closeAllConnections();
-      await closed;
-      s3.destroy();
-    },
-  };
+  try {
+    const running = await core.listen(options.port ?? platform.localPorts.updateOrigin, options.host ?? '127.0.0.1', {
+      bucket,
+      endpoint: options.bucket.endpoint ?? 'aws',
+    });
+    return { url: `${running.url}/`, port: running.port, close: running.close };
+  } catch (error) {
+    s3.destroy();
+    throw error;
+  }
 }

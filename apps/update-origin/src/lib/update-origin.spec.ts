@@ -1,6 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { digestBytes } from '@factsway/release';
-import { testInstallerBytes, testBlockmap } from '@factsway/release/testing';
+import { digestBytes } from '@factsway/update-path';
+import { testInstallerBytes, testBlockmap } from '@factsway/update-path/testing';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -14,7 +14,7 @@ const exe = testInstallerBytes('1.0.1', 'win');
 
 beforeAll(async () => {
   fixture = await startOriginFixture();
-  await fixture.publish('1.0.1');
+  await fixture.storeRelease('1.0.1');
 });
 afterAll(() => fixture.stop());
 

@@ -1,5 +1,5 @@
 import { platform, services } from '@factsway/service-catalog';
-import { localUpdateBucket } from '@factsway/update-origin';
+import { localUpdateBucket } from '@factsway/update-path';
 import { freeStablePorts, isPortFree } from '@factsway/database';
 
 /** Where each part listens on 127.0.0.1. */

@@ -1,6 +1,6 @@
 import { UpdateBucket } from './update-bucket';
 import { parseUpdateManifest, UpdateManifest } from './update-manifest';
-import { DesktopPlatform, manifestName, manifestSuffix, releaseKey, UpdateChannel } from './update-layout';
+import { DesktopPlatform, manifestName, manifestSuffix, releaseKey, UpdateChannel } from '@factsway/update-path';
 
 export interface NamedManifest {
   name: string;

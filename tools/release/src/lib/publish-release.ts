@@ -6,7 +6,7 @@ import { assertChannelFitsVersion } from './release-input';
 import { ReleaseStep, runReleaseSteps } from './release-steps';
 import { UpdateBucket } from './update-bucket';
 import { buildUpdateManifest, parseUpdateManifest, serializeUpdateManifest, UpdateManifest } from './update-manifest';
-import { DesktopPlatform, manifestName, releaseKey, UpdateChannel } from './update-layout';
+import { DesktopPlatform, manifestName, releaseKey, UpdateChannel } from '@factsway/update-path';
 import { newInvalidationReference, verifyStoredFile } from './stored-file';
 
 export interface PublishOptions {

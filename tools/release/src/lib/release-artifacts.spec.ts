@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testInstallerBytes, writeTestRelease } from '../testing';
-import { digestBytes } from './file-digest';
+import { digestBytes } from '@factsway/update-path';
+import { testInstallerBytes, writeTestRelease } from '@factsway/update-path/testing';
 import { collectReleaseArtifacts } from './release-artifacts';
 
 let work: string;

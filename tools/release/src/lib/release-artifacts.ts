@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { digestFile, FileDigest } from './file-digest';
+import { digestFile, FileDigest } from '@factsway/update-path';
 import { ReleaseError } from './release-error';
-import { blockmapExtension, DesktopPlatform, installerPlatform } from './update-layout';
+import { blockmapExtension, DesktopPlatform, installerPlatform } from '@factsway/update-path';
 
 export interface ReleaseFile extends FileDigest {
   name: string;

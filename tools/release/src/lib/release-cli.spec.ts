@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { startTestS3, TestS3, writeTestRelease } from '../testing';
+import { writeTestRelease } from '@factsway/update-path/testing';
+import { startTestS3, TestS3 } from '../testing';
 import { runReleaseCli } from './release-cli';
 import { parseUpdateManifest } from './update-manifest';
 

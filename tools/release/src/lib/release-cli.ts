@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
 import { CdnInvalidator, CloudFrontInvalidator, NoCdnInvalidator } from './cdn-invalidator';
-import { localBucketTarget } from './local-update-bucket';
 import { publishRelease } from './publish-release';
 import { ReleaseError } from './release-error';
 import { parseChannel, parsePercent, parseVersion } from './release-input';
 import { rollbackRelease } from './rollback-release';
 import { setRollout } from './set-rollout';
 import { UpdateBucket } from './update-bucket';
-import { createUpdateS3Client, S3Target } from './update-s3-client';
+import { createUpdateS3Client, localBucketTarget, S3Target } from '@factsway/update-path';
 
 export const releaseUsage = `usage:
   release publish  --version <semver> --artifacts <dir> [--channel latest|beta] [--staging <0-100>] [--release-notes <text>]

@@ -1,6 +1,6 @@
 import { prerelease, valid } from 'semver';
 import { ReleaseError } from './release-error';
-import { UpdateChannel, updateChannels } from './update-layout';
+import { UpdateChannel, updateChannels } from '@factsway/update-path';
 
 /** A strict semver string, exactly as it will appear in file names (no `v` prefix, no spaces). */
 export function parseVersion(raw: string | undefined, flag = '--version'): string {

@@ -5,7 +5,7 @@ import { runReleaseSteps } from './release-steps';
 import { newInvalidationReference, verifyStoredFile } from './stored-file';
 import { UpdateBucket } from './update-bucket';
 import { serializeUpdateManifest } from './update-manifest';
-import { UpdateChannel } from './update-layout';
+import { UpdateChannel } from '@factsway/update-path';
 
 export interface RollbackOptions {
   bucket: UpdateBucket;

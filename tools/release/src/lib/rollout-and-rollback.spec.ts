@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RecordingInvalidator, startTestS3, TestS3, writeTestRelease } from '../testing';
+import { writeTestRelease } from '@factsway/update-path/testing';
+import { RecordingInvalidator, startTestS3, TestS3 } from '../testing';
 import { publishRelease } from './publish-release';
 import { rollbackRelease } from './rollback-release';
 import { setRollout } from './set-rollout';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FileDigest } from './file-digest';
+import { FileDigest } from '@factsway/update-path';
 import { UpdateBucket } from './update-bucket';
 import { ReleaseError } from './release-error';
 

@@ -4,23 +4,14 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { digestStream, FileDigest } from './file-digest';
-import { cacheControlFor, contentTypeFor } from './update-layout';
+import { cacheControlFor, contentTypeFor, digestStream, FileDigest, isMissingObject } from '@factsway/update-path';
 
 export interface StoredObject {
   size: number;
   etag?: string;
-}
-
-function isNotFound(error: unknown): boolean {
-  return (
-    error instanceof S3ServiceException &&
-    (error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)
-  );
 }
 
 /**
@@ -38,7 +29,7 @@ export class UpdateBucket {
       const result = await this.client.send(new HeadObjectCommand({ Bucket: this.name, Key: key }));
       return { size: result.ContentLength ?? 0, etag: result.ETag };
     } catch (error) {
-      if (isNotFound(error)) return undefined;
+      if (isMissingObject(error)) return undefined;
       throw error;
     }
   }
@@ -49,7 +40,7 @@ export class UpdateBucket {
       const result = await this.client.send(new GetObjectCommand({ Bucket: this.name, Key: key }));
       return await digestStream(result.Body as Readable);
     } catch (error) {
-      if (isNotFound(error)) return undefined;
+      if (isMissingObject(error)) return undefined;
       throw error;
     }
   }
@@ -59,7 +50,7 @@ export class UpdateBucket {
       const result = await this.client.send(new GetObjectCommand({ Bucket: this.name, Key: key }));
       return await result.Body!.transformToString('utf8');
     } catch (error) {
-      if (isNotFound(error)) return undefined;
+      if (isMissingObject(error)) return undefined;
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { Installer } from './release-artifacts';
 import { ReleaseError } from './release-error';
-import { DesktopPlatform, installerExtensions, releaseKey } from './update-layout';
+import { DesktopPlatform, installerExtensions, releaseKey } from '@factsway/update-path';
 
 const updateFileSchema = z.object({
   url: z.string().min(1),

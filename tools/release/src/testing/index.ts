@@ -1,3 +1,2 @@
-export * from './test-release';
 export * from './recording-invalidator';
 export * from './test-bucket';

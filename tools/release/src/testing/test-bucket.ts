@@ -1,10 +1,6 @@
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { RunningLocalBucket, startLocalBucket } from '../lib/local-update-bucket';
+import { RunningLocalBucket } from '@factsway/update-path';
+import { startTestS3Server } from '@factsway/update-path/testing';
 import { UpdateBucket } from '../lib/update-bucket';
-import { createUpdateS3Client } from '../lib/update-s3-client';
 
 export interface TestS3 {
   server: RunningLocalBucket;
@@ -14,22 +10,16 @@ export interface TestS3 {
   stop(): Promise<void>;
 }
 
-/** A real S3 API (s3rver) on 127.0.0.1, on a free port, storing in a temporary folder. */
+/** A real S3 API (s3rver) on 127.0.0.1, on a free port, with the publisher's view of each bucket. */
 export async function startTestS3(): Promise<TestS3> {
-  const directory = await mkdtemp(join(tmpdir(), 'factsway-s3-'));
-  const server = await startLocalBucket({ directory, port: 0 });
-  const client = createUpdateS3Client(server.target);
+  const s3 = await startTestS3Server();
   return {
-    server,
-    directory,
+    server: s3.server,
+    directory: s3.directory,
     async newBucket(name: string) {
-      await client.send(new CreateBucketCommand({ Bucket: name }));
-      return new UpdateBucket(client, name);
+      await s3.createBucket(name);
+      return new UpdateBucket(s3.client, name);
     },
-    async stop() {
-      client.destroy();
-      await server.close();
-      await rm(directory, { recursive: true, force: true });
-    },
+    stop: () => s3.stop(),
   };
 }

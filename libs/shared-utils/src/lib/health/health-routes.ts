@@ -2,8 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
-import { checkDatabase, READY_CHECK_TIMEOUT_MS } from '../database/check-database';
+import { READY_CHECK_TIMEOUT_MS } from '../database/check-database';
 import type { ErrorBody } from '../errors/error-body';
+import { databaseReadiness } from './database-readiness';
+import type { ReadinessCheck } from './readiness';
 
 export interface HealthRoutesOptions {
   serviceId: string;
@@ -14,6 +16,8 @@ export interface HealthRoutesOptions {
   /** True once shutdown began: readiness fails so the load balancer stops sending traffic. */
   isDraining: () => boolean;
   readyTimeoutMs?: number;
+  /** What `/ready` checks instead of `db`, e.g. the bucket a server reads from. */
+  readiness?: ReadinessCheck;
 }
 
 function notReady(res: Response, req: Request, code: string, message: string): void {
@@ -21,10 +25,17 @@ function notReady(res: Response, req: Request, code: string, message: string): v
   res.status(503).json(body);
 }
 
-/** `/health` (liveness), `/ready` (own database only, never peers) and `/metrics`. */
+/** `/health` (liveness), `/ready` (own database or `readiness` only, never peers) and `/metrics`. */
 export function healthRoutes(options: HealthRoutesOptions): Router {
   const router = Router();
-  const timeoutMs = options.readyTimeoutMs ?? READY_CHECK_TIMEOUT_MS;
+  const isReady =
+    options.readiness ??
+    databaseReadiness({
+      serviceId: options.serviceId,
+      db: options.db,
+      logger: options.logger,
+      timeoutMs: options.readyTimeoutMs ?? READY_CHECK_TIMEOUT_MS,
+    });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.serviceId, version: options.version, uptime: process.uptime() });
@@ -32,15 +43,9 @@ export function healthRoutes(options: HealthRoutesOptions): Router {
 
   router.get('/ready', async (req, res) => {
     if (options.isDraining()) return notReady(res, req, 'shutting_down', 'Service is shutting down');
-    if (options.db) {
-      try {
-        await checkDatabase(options.db, timeoutMs);
-      } catch (error) {
-        options.logger.warn({ err: error }, 'readiness check failed: database unreachable');
-        return notReady(res, req, 'database_unavailable', 'Database is not reachable');
-      }
-    }
-    res.json({ status: 'ready', service: options.serviceId });
+    const readiness = await isReady();
+    if (!readiness.ready) return notReady(res, req, readiness.code, readiness.message);
+    res.json({ status: 'ready', ...readiness.details });
   });
 
   router.get('/metrics', async (_req, res) => {

@@ -41,3 +41,11 @@ export function routeTemplateOf(req: Request): string {
 export function markUnmatched(req: Request): void {
   (req as Request & RouteTracking)[routeTemplate] = UNMATCHED_ROUTE;
 }
+
+/**
+ * Names the route of a request answered by middleware that serves a whole path space
+ * (no Express route matches there), so its log line and metrics do not say `unmatched`.
+ */
+export function labelRoute(req: Request, label: string): void {
+  (req as Request & RouteTracking)[routeTemplate] = label;
+}

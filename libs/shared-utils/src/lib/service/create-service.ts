@@ -1,25 +1,19 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { DestinationStream } from 'pino';
 import { loadConfig, type ServiceConfig } from '../config/service-config';
+import { READY_CHECK_TIMEOUT_MS } from '../database/check-database';
 import { createPool } from '../database/create-pool';
-import { renderErrors } from '../errors/error-handler';
-import { healthRoutes } from '../health/health-routes';
-import { DEFAULT_BODY_LIMIT, jsonBody } from '../http/json-body';
-import { unmatchedRoute } from '../http/not-found';
-import { observeRequests } from '../http/request-observer';
-import { trackRouteTemplates } from '../http/route-template';
-import { createLogger, flushLogger } from '../logging/create-logger';
+import { databaseReadiness } from '../health/database-readiness';
+import { createHttpCore } from '../http-core/create-http-core';
+import type { RunningService } from '../http-core/listen-http-core';
+import { createLogger } from '../logging/create-logger';
 import { createHttpMetrics } from '../metrics/http-metrics';
 import { createServiceRegistry } from '../metrics/service-registry';
 import { createPeerClient } from '../peers/peer-client';
 import { defaultErrorReporting } from './error-reporting';
-import { drainServer, SHUTDOWN_DRAIN_SECONDS } from './graceful-shutdown';
 import type { ErrorReportingHook, RegisterRoutes, ServiceContext } from './service-context';
 
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+export type { RunningService } from '../http-core/listen-http-core';
 
 export interface CreateServiceOptions {
   /** Catalog short name (`records`) or id (`records-service`). */
@@ -43,18 +37,6 @@ export interface CreateServiceOptions {
   drainTimeoutMs?: number;
 }
 
-export interface RunningService {
-  /** `http://127.0.0.1:<port>` (the bound address). */
-  url: string;
-  port: number;
-  server: Server;
-  /**
-   * Graceful stop: readiness fails, no new connections, in-flight requests finish
-   * (bounded by the drain time), keep-alive connections close, then the pool closes.
-   */
-  close(): Promise<void>;
-}
-
 export interface Service {
   app: Express;
   context: ServiceContext;
@@ -62,7 +44,10 @@ export interface Service {
   listen(port?: number): Promise<RunningService>;
 }
 
-/** Builds a catalog service: config, logs, request ids, metrics, health, body parsing, errors, db, peers. */
+/**
+ * Builds a catalog service: config, logs, metrics and the database from the catalog entry,
+ * peers, on the shared HTTP core (request ids, health, body parsing, errors, shutdown).
+ */
 export function createService(options: CreateServiceOptions): Service {
   const config =
     options.config ??
@@ -80,59 +65,27 @@ export function createService(options: CreateServiceOptions): Service {
   const needsDatabase = options.requiresDatabase ?? config.definition.tables.length > 0;
   const db = needsDatabase && config.databaseUrl ? createPool(config, registry, { logger }) : undefined;
   const context: ServiceContext = { config, logger, db, registry, peers: createPeerClient(config.peerUrls, logger) };
+  const errorReporting = options.errorReporting ?? defaultErrorReporting();
 
-  let draining = false;
-  const app = express();
-  app.disable('x-powered-by');
-  trackRouteTemplates(app);
-  app.use(observeRequests(logger, httpMetrics, () => draining));
-  app.use(
-    healthRoutes({
-      serviceId: config.serviceId,
-      version: config.appVersion,
-      registry,
-      db,
-      logger,
-      isDraining: () => draining,
-    }),
-  );
-  app.use(jsonBody({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, acceptContentTypes: options.acceptContentTypes ?? [] }));
-  const router = express.Router();
-  options.routes(router, context);
-  app.use(router);
-  app.use(unmatchedRoute);
-  (options.errorReporting ?? defaultErrorReporting())?.(app, context);
-  app.use(renderErrors(logger));
+  const core = createHttpCore({
+    serviceId: config.serviceId,
+    version: config.appVersion,
+    logger,
+    registry,
+    httpMetrics,
+    readiness: databaseReadiness({ serviceId: config.serviceId, db, logger, timeoutMs: READY_CHECK_TIMEOUT_MS }),
+    jsonBody: { limit: options.bodyLimit, acceptContentTypes: options.acceptContentTypes },
+    routes: (router) => options.routes(router, context),
+    beforeErrorRenderer: errorReporting ? (app) => errorReporting(app, context) : undefined,
+    drainTimeoutMs: options.drainTimeoutMs,
+    onDrained: async () => {
+      if (db) await db.end().catch((error: unknown) => logger.warn({ err: error }, 'closing the database pool failed'));
+    },
+  });
 
-  const drainMs = options.drainTimeoutMs ?? SHUTDOWN_DRAIN_SECONDS * 1000;
-
-  async function listen(port = config.port): Promise<RunningService> {
-    const server = app.listen(port, config.host);
-    // Outlive the idle timeout of proxies in front (ingress-nginx keeps upstream connections
-    // 60 s): if Node closed first, a request racing the close would fail with a 502.
-    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-    server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
-    await once(server, 'listening');
-    const address = server.address() as AddressInfo;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
-    logger.info({ url, host: config.host, port: address.port, env: config.deploymentEnv }, `${config.serviceId} listening`);
-
-    let closing: Promise<void> | undefined;
-    const close = () => {
-      closing ??= (async () => {
-        draining = true;
-        logger.info({ drainSeconds: drainMs / 1000 }, 'shutting down: draining in-flight requests');
-        const { drained } = await drainServer(server, drainMs);
-        if (!drained) logger.warn('drain time elapsed: remaining connections were closed');
-        if (db) await db.end().catch((error: unknown) => logger.warn({ err: error }, 'closing the database pool failed'));
-        logger.info('shutdown complete');
-        await flushLogger(logger);
-      })();
-      return closing;
-    };
-    return { url, port: address.port, server, close };
-  }
-
-  return { app, context, listen };
+  return {
+    app: core.app,
+    context,
+    listen: (port = config.port) => core.listen(port, config.host, { env: config.deploymentEnv }),
+  };
 }

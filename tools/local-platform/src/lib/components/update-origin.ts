@@ -1,4 +1,5 @@
-import { localUpdateBucket, startLocalBucket, startUpdateOrigin } from '@factsway/update-origin';
+import { startUpdateOrigin } from '@factsway/update-origin';
+import { localUpdateBucket, startLocalBucket } from '@factsway/update-path';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';

@@ -1,12 +1,14 @@
-import { publishRelease, UpdateBucket } from '@factsway/release';
-import { RecordingInvalidator, startTestS3, TestS3, writeTestRelease } from '@factsway/release/testing';
+import { startUpdateOrigin } from '@factsway/update-origin';
+import { writeTestRelease } from '@factsway/update-path/testing';
 import { GenericProvider } from 'electron-updater/out/providers/GenericProvider';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { RecordingInvalidator, startTestS3, TestS3 } from '../testing';
 import { asProviderExecutor, noCancel, NodeHttpExecutor } from '../testing/node-http-executor';
-import { startUpdateOrigin } from './start-update-origin';
+import { publishRelease } from './publish-release';
+import { UpdateBucket } from './update-bucket';
 
 class Interrupted extends Error {}
 

@@ -1,6 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { digestBytes } from '@factsway/release';
-import { testInstallerBytes } from '@factsway/release/testing';
+import { digestBytes } from '@factsway/update-path';
+import { testInstallerBytes } from '@factsway/update-path/testing';
 import { BlockMap } from 'builder-util-runtime/out/blockMapApi';
 import * as electronUpdater from 'electron-updater';
 import { GenericProvider } from 'electron-updater/out/providers/GenericProvider';
@@ -8,15 +8,15 @@ import { GenericDifferentialDownloader } from 'electron-updater/out/differential
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { OriginFixture, startOriginFixture } from '../testing/origin-fixture';
 import { asProviderExecutor, noCancel, NodeHttpExecutor } from '../testing/node-http-executor';
+import { PublishedOrigin, startPublishedOrigin } from '../testing/published-origin';
 
-let fixture: OriginFixture;
+let fixture: PublishedOrigin;
 const executor = new NodeHttpExecutor();
 const silentLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 beforeAll(async () => {
-  fixture = await startOriginFixture('electron');
+  fixture = await startPublishedOrigin('electron');
   await fixture.publish('1.0.0', ['windows', 'linux']);
   await fixture.publish('1.0.1', ['windows', 'linux']);
 });

@@ -1,17 +1,19 @@
 // Prints side-by-side figures for the local update origin:
 //   1. installer download through the origin vs straight from the bucket's S3 API;
 //   2. bytes a differential update (electron-updater's own downloader) fetches vs a full download.
-// Run: npx nx run update-origin:bench
+// Run: npx nx run release:origin-bench
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { digestBytes, publishRelease } from '@factsway/release';
-import { RecordingInvalidator, startTestS3, testInstallerBytes, writeTestRelease } from '@factsway/release/testing';
+import { startUpdateOrigin } from '@factsway/update-origin';
+import { digestBytes } from '@factsway/update-path';
+import { testInstallerBytes, writeTestRelease } from '@factsway/update-path/testing';
 import { GenericDifferentialDownloader } from 'electron-updater/out/differentialDownloader/GenericDifferentialDownloader';
 import { GenericProvider } from 'electron-updater/out/providers/GenericProvider';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import pino from 'pino';
-import { startUpdateOrigin } from '../lib/start-update-origin';
+import { publishRelease } from '../lib/publish-release';
+import { RecordingInvalidator, startTestS3 } from '../testing';
 import { asProviderExecutor, noCancel, NodeHttpExecutor } from '../testing/node-http-executor';
 
 const rounds = 40;

@@ -1,0 +1,76 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { HttpError, labelRoute } from '@factsway/shared-utils';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { Readable } from 'node:stream';
+import { headObject, getObject } from './bucket-object';
+import { announceBody, chooseByteRange } from './byte-range';
+import { isNotModified } from './conditional-request';
+import { setObjectHeaders } from './object-headers';
+import { resolveObjectRequest } from './object-request';
+import type { OriginMetrics } from './origin-metrics';
+import { recordOriginRequest } from './record-origin-request';
+import { streamObjectBody } from './stream-object-body';
+
+export interface UpdateObjectSource {
+  s3: S3Client;
+  bucket: string;
+  logger: Logger;
+  metrics: OriginMetrics;
+}
+
+/** A publish rewriting a manifest between our HEAD and GET is retried this often before giving up. */
+const maxAttempts = 3;
+
+/**
+ * Serves the update bucket the way CloudFront serves it to electron-updater: per-path
+ * Content-Type and Cache-Control (the rules of @factsway/update-path), the bucket's ETag,
+ * 304 on a matching If-None-Match, one byte range per request (206), 404 for missing
+ * keys, no compression. Bucket failures are thrown on to `answerBucketFailure`.
+ */
+export function serveUpdateObjects(source: UpdateObjectSource): RequestHandler {
+  const { s3, bucket } = source;
+  return async function serveUpdateObject(req: Request, res: Response) {
+    const request = resolveObjectRequest(req);
+    labelRoute(req, `${request.kind} file`);
+    const counter = recordOriginRequest(res, request.kind, source.metrics);
+    if ('refusal' in request) {
+      for (const [name, value] of Object.entries(request.headers ?? {})) res.setHeader(name, value);
+      throw request.refusal;
+    }
+    const { key } = request;
+
+    // HEAD then GET: if the object is replaced in between, the GET's ETag differs and the
+    // whole answer is worked out again, so headers and body always describe the same bytes.
+    for (let attempt = 1; ; attempt++) {
+      const object = await headObject(s3, bucket, key);
+      if (!object) throw new HttpError(404, 'not_found', `no file at /${key}`);
+      setObjectHeaders(res, key, object);
+      if (isNotModified(req, object)) {
+        res.status(304).end();
+        return;
+      }
+
+      const answer = chooseByteRange(req, object);
+      if (answer.kind === 'unsatisfiable') {
+        res.setHeader('Content-Range', `bytes */${object.size}`);
+        throw new HttpError(416, 'range_not_satisfiable', `range ${req.get('range')} is outside 0-${object.size - 1}`);
+      }
+      const range = answer.kind === 'range' ? answer.range : undefined;
+      const length = announceBody(res, object.size, range);
+      if (req.method === 'HEAD' || object.size === 0) {
+        res.end();
+        return;
+      }
+
+      const stored = await getObject(s3, bucket, key, range);
+      if (!stored || stored.ETag !== object.etag) {
+        (stored?.Body as Readable | undefined)?.destroy();
+        if (attempt < maxAttempts) continue;
+        throw new Error(`/${key} kept changing while being read`);
+      }
+      streamObjectBody(res, stored.Body as Readable, { key, length, counter, metrics: source.metrics, logger: source.logger });
+      return;
+    }
+  };
+}

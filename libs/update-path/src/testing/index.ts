@@ -1,0 +1,2 @@
+export * from './test-release';
+export * from './test-s3-server';
