@@ -23,7 +23,6 @@ export function objectKeyFromPath(rawPath: string): ObjectKeyResult {
     }
     if (value === '') return { ok: false, reason: 'empty path segment' };
     if (value === '.' || value === '..') return { ok: false, reason: 'path traversal' };
-    // eslint-disable-next-line no-control-regex
     if (/[\\/\u0000-\u001f\u007f]/.test(value)) return { ok: false, reason: 'forbidden character in path' };
     // No installer name is this long, and s3rver (one file per key) cannot store it.
     if (Buffer.byteLength(value) > maxSegmentBytes) return { ok: false, reason: `path segment longer than ${maxSegmentBytes} bytes` };

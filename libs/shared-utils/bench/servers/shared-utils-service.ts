@@ -1,5 +1,5 @@
 // The same route through createService: request ids, metrics, JSON logs (stdout), body parsing, errors.
-import { runService } from '@factsway/shared-utils';
+import { runService } from '../../src';
 
 void runService({
   name: 'export',

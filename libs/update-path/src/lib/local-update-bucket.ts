@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- s3rver ships no types; projects that compile this file through the alias need the declaration too
 /// <reference path="../types/s3rver.d.ts" />
 import { mkdir } from 'node:fs/promises';
 import S3rver from 's3rver';
