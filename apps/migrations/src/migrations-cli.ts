@@ -24,7 +24,7 @@ function positiveInteger(value: string | undefined, flag: string): number | unde
 
 class UsageError extends Error {}
 
-async function main(argv: string[]): Promise<number> {
+async function runCommand(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -68,14 +68,20 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+/**
+ * The migrations command line (`up|down|status|create`) on `argv` (without node and script):
+ * resolves to the exit code, 0 on success, 2 for a usage error, 1 for a failed migration.
+ * Errors are printed, never thrown.
+ */
+export async function runMigrationsCli(argv: string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
+  } catch (error: unknown) {
     if (error instanceof UsageError) console.error(`${error.message}\n${usage}`);
     else if (error instanceof MigrationError) {
       console.error(error.message);
       if (error.completed.length > 0) console.error(`completed before the failure: ${error.completed.join(', ')}`);
     } else console.error(error instanceof Error ? error.message : String(error));
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
