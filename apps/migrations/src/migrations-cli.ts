@@ -1,10 +1,5 @@
-import {
-  createMigrationFile,
-  defaultMigrationsDir,
-  MigrationError,
-  migrationStatus,
-  runMigrations,
-} from '@factsway/database';
+import { defaultMigrationsDir } from '@factsway/dev-support';
+import { createMigrationFile, MigrationError, migrationStatus, runMigrations } from '@factsway/database';
 import { parseArgs } from 'node:util';
 import { resolveDatabaseTarget } from './database-target';
 

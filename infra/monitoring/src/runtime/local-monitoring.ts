@@ -1,8 +1,8 @@
+import { freePort } from '@factsway/dev-support';
 import { platform } from '@factsway/service-catalog';
 import { join } from 'node:path';
 import { LocalTargets } from '../prometheus/local-config';
 import { lookupBinary } from './find-binary';
-import { freePort } from '@factsway/database';
 import { ManagedProcess } from './managed-process';
 import { startAlertmanager, startPrometheus } from './prometheus-stack';
 
