@@ -62,7 +62,7 @@ describe('synthesizeManifests for a service the generator just added', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes its manifest, routes its paths and opens exactly its network paths', () => {
-    const written = synthesizeManifests(dir, 'production', {}, [...services, billing]);
+    const written = synthesizeManifests(dir, 'production', [...services, billing]);
     expect(written).toContain('billing-service.yaml');
     expect(readdirSync(dir)).toContain('billing-service.yaml');
     const read = (file: string) => parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((d) => d.toJS());

@@ -1,7 +1,7 @@
 import { platform, serviceId } from '@factsway/service-catalog';
-import { catalogServices } from '../catalog-selectors';
 import { monitoringConfig } from '../config';
 import { alertmanagerMetrics, updateOriginMetrics } from '../metrics';
+import { MonitoredServices } from '../service-selectors';
 
 /** `host:port` of each thing the local Prometheus scrapes; defaults are the catalog's local ports. */
 export interface LocalTargets {
@@ -12,10 +12,10 @@ export interface LocalTargets {
   prometheus: string;
 }
 
-export function defaultLocalTargets(): LocalTargets {
+export function defaultLocalTargets(services: MonitoredServices): LocalTargets {
   const at = (port: number) => `127.0.0.1:${port}`;
   return {
-    services: Object.fromEntries(catalogServices.map((s) => [s.name, at(s.port)])),
+    services: Object.fromEntries(services.map((s) => [s.name, at(s.port)])),
     updateOrigin: at(platform.localPorts.updateOrigin),
     alertmanager: at(platform.localPorts.alertmanager),
     prometheus: at(platform.localPorts.prometheus),
@@ -31,7 +31,11 @@ const staticJob = (job: string, target: string, labels: Record<string, string> =
  * prometheus-local.yaml: the same jobs and rule files as production, as static
  * targets on 127.0.0.1, with 1s scrape and evaluation so drills take seconds.
  */
-export function localPrometheusConfig(ruleFiles: string[], targets: LocalTargets = defaultLocalTargets()) {
+export function localPrometheusConfig(
+  ruleFiles: string[],
+  services: MonitoredServices,
+  targets: LocalTargets = defaultLocalTargets(services),
+) {
   const { local } = monitoringConfig;
   return {
     global: {
@@ -42,7 +46,7 @@ export function localPrometheusConfig(ruleFiles: string[], targets: LocalTargets
     rule_files: ruleFiles,
     alerting: { alertmanagers: [{ static_configs: [{ targets: [targets.alertmanager] }] }] },
     scrape_configs: [
-      ...catalogServices.map((s) => {
+      ...services.map((s) => {
         const target = targets.services[s.name];
         if (!target) throw new Error(`no local target for ${s.name}`);
         const id = serviceId(s.name);

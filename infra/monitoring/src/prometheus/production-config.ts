@@ -1,4 +1,5 @@
 import { monitoringConfig } from '../config';
+import { MonitoredServices } from '../service-selectors';
 import {
   alertmanagerScrapeJob,
   cadvisorScrapeJob,
@@ -10,7 +11,7 @@ import {
 const { production } = monitoringConfig;
 
 /** prometheus-config.yaml: Prometheus inside the cluster, discovering pods in factsway-prod. */
-export function productionPrometheusConfig(ruleFiles: string[]) {
+export function productionPrometheusConfig(ruleFiles: string[], services: MonitoredServices) {
   return {
     global: {
       scrape_interval: production.scrapeInterval,
@@ -33,7 +34,7 @@ export function productionPrometheusConfig(ruleFiles: string[]) {
       ],
     },
     scrape_configs: [
-      ...serviceScrapeJobs(),
+      ...serviceScrapeJobs(services),
       postgresScrapeJob(),
       alertmanagerScrapeJob(),
       kubeStateMetricsScrapeJob(),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { localAlertmanagerConfig } from '../alertmanager/alertmanager-config';
 import { monitoringFilePath, monitoringFiles, ruleFiles, toYaml } from '../monitoring-files';
 import { LocalTargets, localPrometheusConfig } from '../prometheus/local-config';
+import { MonitoredServices } from '../service-selectors';
 import { ManagedProcess, startManagedProcess } from './managed-process';
 import { findBinary } from './find-binary';
 
@@ -41,6 +42,8 @@ export async function startAlertmanager(options: {
 export async function startPrometheus(options: {
   port: number;
   workDir: string;
+  /** The services the committed rule files were generated for, with where each one listens. */
+  services: MonitoredServices;
   targets: LocalTargets;
   logFile?: string;
 }): Promise<ManagedProcess> {
@@ -48,7 +51,7 @@ export async function startPrometheus(options: {
   mkdirSync(join(dir, 'data'), { recursive: true });
   for (const file of ruleFiles) copyFileSync(monitoringFilePath(file), join(dir, file));
   const configFile = join(dir, monitoringFiles.prometheusLocal);
-  writeFileSync(configFile, toYaml(localPrometheusConfig(ruleFiles, options.targets)));
+  writeFileSync(configFile, toYaml(localPrometheusConfig(ruleFiles, options.services, options.targets)));
   const url = `http://127.0.0.1:${options.port}`;
   return startManagedProcess({
     name: 'prometheus',

@@ -119,8 +119,8 @@ describe('alert drills against the local platform', () => {
     const dashboard = JSON.parse(readFileSync(monitoringFilePath(monitoringFiles.dashboard), 'utf8'));
     const queries = [
       ...dashboardQueries(dashboard).map((q) => ({ from: `${q.row} / ${q.panel}`, expr: withVariablesFilled(q.expr) })),
-      ...alertRuleGroups().flatMap((g) => g.rules.map((r) => ({ from: `alert ${r.alert}`, expr: r.expr }))),
-      ...sloRecordingRules().flatMap((g) => g.rules.map((r) => ({ from: `record ${r.record}`, expr: r.expr }))),
+      ...alertRuleGroups(services).flatMap((g) => g.rules.map((r) => ({ from: `alert ${r.alert}`, expr: r.expr }))),
+      ...sloRecordingRules(services).flatMap((g) => g.rules.map((r) => ({ from: `record ${r.record}`, expr: r.expr }))),
     ];
     const failures: string[] = [];
     for (const q of queries) {

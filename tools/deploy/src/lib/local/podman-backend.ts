@@ -74,6 +74,7 @@ export class LocalPodmanBackend implements DeployBackend {
         databaseUrl: this.options.databaseUrl,
         environmentOverrides: this.options.environmentOverrides,
       }),
+      catalog,
     );
   }
 
