@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { ServiceDefinition, services } from '@factsway/service-catalog';
+import { platform, ServiceDefinition, services } from '@factsway/service-catalog';
 import { renderMonitoringFiles } from './generated-files';
 import { monitoringFiles } from './monitoring-files';
 import { projectFile } from './testing/project-paths';
 
 describe('committed monitoring files', () => {
-  const rendered = renderMonitoringFiles(services);
+  const rendered = renderMonitoringFiles(services, platform);
 
   it.each(Object.keys(rendered))('%s matches its source (run `npx nx run monitoring:generate` after a change)', (file) => {
     expect(readFileSync(projectFile(file), 'utf8')).toBe(rendered[file]);
@@ -25,7 +25,7 @@ describe('rendering for the services it is given', () => {
     publicPaths: ['/api/invoices'],
     slo: { latencySeconds: 0.3, availability: 0.999, latencyTarget: 0.99 },
   };
-  const withBilling = renderMonitoringFiles([...services, billing]);
+  const withBilling = renderMonitoringFiles([...services, billing], platform);
 
   it('scrapes, alerts on, records the SLOs of and charts a service added to the list', () => {
     expect(withBilling[monitoringFiles.prometheusConfig]).toContain('job_name: billing-service');
@@ -36,7 +36,10 @@ describe('rendering for the services it is given', () => {
   });
 
   it('leaves out a service that is not in the list', () => {
-    const withoutExport = renderMonitoringFiles(services.filter((s) => s.name !== 'export'));
+    const withoutExport = renderMonitoringFiles(
+      services.filter((s) => s.name !== 'export'),
+      platform,
+    );
     for (const content of Object.values(withoutExport)) expect(content).not.toContain('export-service');
   });
 });

@@ -1,4 +1,5 @@
-import { PART_OF, platform, podLabelKeys } from '@factsway/service-catalog';
+import { PART_OF, podLabelKeys } from '@factsway/service-catalog';
+import { ClusterSettings } from './cluster-settings';
 
 /** Stable labels that select a workload's pods; never include the version (selectors are immutable). */
 export function selectorLabels(appName: string): Record<string, string> {
@@ -15,8 +16,12 @@ export function workloadLabels(appName: string, version: string, component: stri
   };
 }
 
-/** `<registry>/factsway/<name>:<version>`: the one image naming rule for services and migrations. */
-export function imageReference(registry: string, name: string, version: string): string {
+/** `<registry>/<repository>/<name>:<version>`: the one image naming rule for services and migrations. */
+export function imageReference(
+  settings: Pick<ClusterSettings, 'registry' | 'imageRepository' | 'version'>,
+  name: string,
+): string {
+  const { registry, imageRepository, version } = settings;
   if (!version || version === 'latest') throw new Error(`refusing image tag "${version}" for ${name}: pin a version`);
-  return `${registry}/${platform.imageRepository}/${name}:${version}`;
+  return `${registry}/${imageRepository}/${name}:${version}`;
 }

@@ -58,7 +58,7 @@ export function serviceDeployment(scope: Construct, props: ServiceDeploymentProp
           containers: [
             {
               name,
-              image: imageReference(settings.registry, name, settings.version),
+              image: imageReference(settings, name),
               imagePullPolicy: settings.imagePullPolicy,
               ports: [{ name: HTTP_PORT_NAME, containerPort: service.port, protocol: 'TCP' }],
               envFrom: [{ configMapRef: { name: `${name}-config` } }],

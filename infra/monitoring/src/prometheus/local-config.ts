@@ -1,9 +1,9 @@
-import { platform, serviceId } from '@factsway/service-catalog';
+import { PlatformFacts, serviceId } from '@factsway/service-catalog';
 import { monitoringConfig } from '../config';
 import { alertmanagerMetrics, updateOriginMetrics } from '../metrics';
 import { MonitoredServices } from '../service-selectors';
 
-/** `host:port` of each thing the local Prometheus scrapes; defaults are the catalog's local ports. */
+/** `host:port` of each thing the local Prometheus scrapes. */
 export interface LocalTargets {
   /** Keyed by short service name (`records`). */
   services: Record<string, string>;
@@ -12,13 +12,14 @@ export interface LocalTargets {
   prometheus: string;
 }
 
-export function defaultLocalTargets(services: MonitoredServices): LocalTargets {
+/** The services' own ports and the platform's local ports, as `npm start` uses them. */
+export function defaultLocalTargets(services: MonitoredServices, localPorts: PlatformFacts['localPorts']): LocalTargets {
   const at = (port: number) => `127.0.0.1:${port}`;
   return {
     services: Object.fromEntries(services.map((s) => [s.name, at(s.port)])),
-    updateOrigin: at(platform.localPorts.updateOrigin),
-    alertmanager: at(platform.localPorts.alertmanager),
-    prometheus: at(platform.localPorts.prometheus),
+    updateOrigin: at(localPorts.updateOrigin),
+    alertmanager: at(localPorts.alertmanager),
+    prometheus: at(localPorts.prometheus),
   };
 }
 
@@ -34,7 +35,7 @@ const staticJob = (job: string, target: string, labels: Record<string, string> =
 export function localPrometheusConfig(
   ruleFiles: string[],
   services: MonitoredServices,
-  targets: LocalTargets = defaultLocalTargets(services),
+  targets: LocalTargets,
 ) {
   const { local } = monitoringConfig;
   return {

@@ -10,8 +10,8 @@ import {
 
 const { production } = monitoringConfig;
 
-/** prometheus-config.yaml: Prometheus inside the cluster, discovering pods in factsway-prod. */
-export function productionPrometheusConfig(ruleFiles: string[], services: MonitoredServices) {
+/** prometheus-config.yaml: Prometheus inside the cluster, discovering the services' pods in `namespace`. */
+export function productionPrometheusConfig(ruleFiles: string[], services: MonitoredServices, namespace: string) {
   return {
     global: {
       scrape_interval: production.scrapeInterval,
@@ -34,11 +34,11 @@ export function productionPrometheusConfig(ruleFiles: string[], services: Monito
       ],
     },
     scrape_configs: [
-      ...serviceScrapeJobs(services),
-      postgresScrapeJob(),
+      ...serviceScrapeJobs(services, namespace),
+      postgresScrapeJob(namespace),
       alertmanagerScrapeJob(),
-      kubeStateMetricsScrapeJob(),
-      cadvisorScrapeJob(),
+      kubeStateMetricsScrapeJob(namespace),
+      cadvisorScrapeJob(namespace),
     ],
   };
 }
