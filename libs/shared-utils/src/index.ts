@@ -73,7 +73,13 @@ export {
   type Service,
 } from './lib/service/create-service';
 export { runService, type RunServiceOptions } from './lib/service/run-service';
-export type { ServiceContext, RegisterRoutes, ErrorReportingHook } from './lib/service/service-context';
+export type {
+  ServiceContext,
+  DatabaseServiceContext,
+  ServiceContextFor,
+  RegisterRoutes,
+  ErrorReportingHook,
+} from './lib/service/service-context';
 export { setDefaultErrorReporting } from './lib/service/error-reporting';
 export { beforeServiceExit } from './lib/service/exit-hooks';
 export { SHUTDOWN_DRAIN_SECONDS } from './lib/service/graceful-shutdown';

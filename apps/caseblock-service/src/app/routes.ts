@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { ServiceContext } from '@factsway/shared-utils';
+import type { DatabaseServiceContext } from '@factsway/shared-utils';
 import { registerCaptionRoutes } from './caption-routes';
 import { registerCaptionTemplateRoutes } from './caption-template-routes';
 
@@ -8,8 +8,7 @@ import { registerCaptionTemplateRoutes } from './caption-template-routes';
  * `POST /api/caseblock/format` and `POST /api/caseblock/extract`.
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
-export function registerRoutes(router: Router, { db, peers }: ServiceContext): void {
-  if (!db) throw new Error('caseblock-service needs DATABASE_URL');
+export function registerRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
   registerCaptionTemplateRoutes(router, db);
   registerCaptionRoutes(router, db, peers);
 }

@@ -1,6 +1,5 @@
 import type { Router } from 'express';
-import { idParam, notFound, parseBody, parseParams, parseQuery, type ServiceContext } from '@factsway/shared-utils';
-import { requireDatabase } from './require-database';
+import { idParam, notFound, parseBody, parseParams, parseQuery, type DatabaseServiceContext } from '@factsway/shared-utils';
 import {
   createEvidenceBody,
   factLinkParams,
@@ -20,9 +19,7 @@ import {
 import { assertFactExists } from './fact-reference';
 
 /** Evidence CRUD and its links to facts (checked with facts-service). */
-export function registerEvidenceRoutes(router: Router, context: ServiceContext): void {
-  const db = requireDatabase(context.db);
-  const { peers } = context;
+export function registerEvidenceRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
 
   router.post('/api/evidence', async (req, res) => {
     const { description } = parseBody(createEvidenceBody, req);

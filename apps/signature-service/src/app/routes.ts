@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { ServiceContext } from '@factsway/shared-utils';
+import type { DatabaseServiceContext } from '@factsway/shared-utils';
 import { registerSignatureRoutes } from './signature-routes';
 import { registerSignatureTemplateRoutes } from './signature-template-routes';
 
@@ -8,8 +8,7 @@ import { registerSignatureTemplateRoutes } from './signature-template-routes';
  * and `POST /api/signature/format`.
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
-export function registerRoutes(router: Router, { db, peers }: ServiceContext): void {
-  if (!db) throw new Error('signature-service needs DATABASE_URL');
+export function registerRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
   registerSignatureTemplateRoutes(router, db);
   registerSignatureRoutes(router, db, peers);
 }

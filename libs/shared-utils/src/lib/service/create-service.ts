@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { DestinationStream } from 'pino';
+import { ConfigError } from '../config/config-error';
 import { loadConfig, type ServiceConfig } from '../config/service-config';
 import { createPool } from '../database/create-pool';
 import { renderErrors } from '../errors/error-handler';
@@ -17,18 +18,19 @@ import { createServiceRegistry } from '../metrics/service-registry';
 import { createPeerClient } from '../peers/peer-client';
 import { defaultErrorReporting } from './error-reporting';
 import { drainServer, SHUTDOWN_DRAIN_SECONDS } from './graceful-shutdown';
-import type { ErrorReportingHook, RegisterRoutes, ServiceContext } from './service-context';
+import type { ErrorReportingHook, RegisterRoutes, ServiceContext, ServiceContextFor } from './service-context';
 
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-export interface CreateServiceOptions {
+export interface CreateServiceOptions<Name extends string = string, RequiresDatabase extends boolean | undefined = undefined> {
   /** Catalog short name (`records`) or id (`records-service`). */
-  name: string;
-  routes: RegisterRoutes;
+  name: Name;
+  /** Gets a context whose `db` is a Pool, not `Pool | undefined`, when the service owns tables. */
+  routes: RegisterRoutes<ServiceContextFor<Name, RequiresDatabase>>;
   /** JSON body limit (default `1mb`); larger bodies get 413. */
   bodyLimit?: string | number;
   /** Default: the service owns tables in the catalog. */
-  requiresDatabase?: boolean;
+  requiresDatabase?: RequiresDatabase;
   /** Body media types passed to routes unparsed instead of 415, e.g. `['multipart/form-data']`. */
   acceptContentTypes?: readonly string[];
   /** Default: `process.env`. */
@@ -63,7 +65,9 @@ export interface Service {
 }
 
 /** Builds a catalog service: config, logs, request ids, metrics, health, body parsing, errors, db, peers. */
-export function createService(options: CreateServiceOptions): Service {
+export function createService<Name extends string, RequiresDatabase extends boolean | undefined = undefined>(
+  options: CreateServiceOptions<Name, RequiresDatabase>,
+): Service {
   const config =
     options.config ??
     loadConfig(options.env ?? process.env, options.name, { requiresDatabase: options.requiresDatabase });
@@ -79,6 +83,8 @@ export function createService(options: CreateServiceOptions): Service {
   // even when DATABASE_URL is set for every pod.
   const needsDatabase = options.requiresDatabase ?? config.definition.tables.length > 0;
   const db = needsDatabase && config.databaseUrl ? createPool(config, registry, { logger }) : undefined;
+  // Routes of a service that needs its database are typed with a Pool: a config given without one fails here.
+  if (needsDatabase && !db) throw new ConfigError(config.serviceId, [{ variable: 'DATABASE_URL', message: 'is required: the service needs its database' }]);
   const context: ServiceContext = { config, logger, db, registry, peers: createPeerClient(config.peerUrls, logger) };
 
   let draining = false;
@@ -98,7 +104,7 @@ export function createService(options: CreateServiceOptions): Service {
   );
   app.use(jsonBody({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, acceptContentTypes: options.acceptContentTypes ?? [] }));
   const router = express.Router();
-  options.routes(router, context);
+  options.routes(router, context as ServiceContextFor<Name, RequiresDatabase>);
   app.use(router);
   app.use(unmatchedRoute);
   (options.errorReporting ?? defaultErrorReporting())?.(app, context);
