@@ -55,6 +55,7 @@ export {
 } from './lib/database/create-pool';
 export { checkDatabase, READY_CHECK_TIMEOUT_MS } from './lib/database/check-database';
 export { withTransaction } from './lib/database/with-transaction';
+export { listPage, type ListQuery, type Page } from './lib/database/list-page';
 
 export {
   createPeerClient,

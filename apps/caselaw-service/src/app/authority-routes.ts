@@ -6,7 +6,6 @@ import { listingFromParts, listingFromText } from './citation-parsing';
 
 /** Authorities CRUD: each authority once, under its normalised (Bluebook, pin-less) citation. */
 export function registerAuthorityRoutes(router: Router, { db }: DatabaseServiceContext): void {
-
   router.post('/api/authorities', async (req, res) => {
     const body = parseBody(createAuthorityBody, req);
     const listing = body.parts ? listingFromParts(body.parts) : listingFromText(body.citation as string);
@@ -19,8 +18,7 @@ export function registerAuthorityRoutes(router: Router, { db }: DatabaseServiceC
 
   router.get('/api/authorities', async (req, res) => {
     const { kind, q, limit, offset } = parseQuery(listAuthoritiesQuery, req);
-    const { items, total } = await listAuthorities(db, { kind, search: q }, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listAuthorities(db, { kind, search: q }, { limit, offset }));
   });
 
   router.get('/api/authorities/:id', async (req, res) => {

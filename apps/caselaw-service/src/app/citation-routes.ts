@@ -17,7 +17,6 @@ function withBluebook(citation: Citation) {
 
 /** Citation detection and formatting, and the citations stored for a draft. */
 export function registerCitationRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
-
   router.post('/api/citations/detect', async (req, res) => {
     const { text, draftId } = parseBody(detectCitationsBody, req);
     const citations = detectCitations(text);
@@ -50,7 +49,6 @@ export function registerCitationRoutes(router: Router, { db, peers }: DatabaseSe
 
   router.get('/api/citations', async (req, res) => {
     const { draftId, limit, offset } = parseQuery(draftCitationsQuery, req);
-    const { items, total } = await listDraftCitations(db, draftId, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listDraftCitations(db, draftId, { limit, offset }));
   });
 }

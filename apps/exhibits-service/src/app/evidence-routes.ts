@@ -20,7 +20,6 @@ import { assertFactExists } from './fact-reference';
 
 /** Evidence CRUD and its links to facts (checked with facts-service). */
 export function registerEvidenceRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
-
   router.post('/api/evidence', async (req, res) => {
     const { description } = parseBody(createEvidenceBody, req);
     const evidence = await insertEvidence(db, description);
@@ -29,8 +28,7 @@ export function registerEvidenceRoutes(router: Router, { db, peers }: DatabaseSe
 
   router.get('/api/evidence', async (req, res) => {
     const { factId, limit, offset } = parseQuery(listEvidenceQuery, req);
-    const { items, total } = await listEvidence(db, { factId }, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listEvidence(db, { factId }, { limit, offset }));
   });
 
   router.get('/api/evidence/:id', async (req, res) => {

@@ -9,11 +9,10 @@ function asExhibit(evidence: Evidence) {
 
 /** The exhibit list: labels in order, each with its evidence. Deleted labels leave gaps. */
 export function registerExhibitRoutes(router: Router, { db }: DatabaseServiceContext): void {
-
   router.get('/api/exhibits', async (req, res) => {
     const { limit, offset } = parseQuery(paginationQuery, req);
-    const { items, total } = await listEvidence(db, {}, { limit, offset });
-    res.json({ items: items.map(asExhibit), total, limit, offset });
+    const evidence = await listEvidence(db, {}, { limit, offset });
+    res.json({ ...evidence, items: evidence.items.map(asExhibit) });
   });
 
   router.get('/api/exhibits/:label', async (req, res) => {

@@ -8,7 +8,6 @@ import { findSentence } from './sentence-store';
 
 /** Facts CRUD: a fact is a span of a draft's text, optionally tied to one of its detected sentences. */
 export function registerFactRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
-
   router.post('/api/facts', async (req, res) => {
     const body = parseBody(createFactBody, req);
     if (body.sentenceId) await assertSentenceOfDraft(db, body.sentenceId, body.draftId);
@@ -19,8 +18,7 @@ export function registerFactRoutes(router: Router, { db, peers }: DatabaseServic
 
   router.get('/api/facts', async (req, res) => {
     const { draftId, limit, offset } = parseQuery(listFactsQuery, req);
-    const { items, total } = await listFacts(db, { draftId }, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listFacts(db, { draftId }, { limit, offset }));
   });
 
   router.get('/api/facts/:id', async (req, res) => {

@@ -7,7 +7,6 @@ import { splitSentences } from './sentence-splitter';
 
 /** Sentence detection and a draft's stored sentences. */
 export function registerSentenceRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
-
   router.post('/api/facts/detect-sentences', async (req, res) => {
     const { text, draftId } = parseBody(detectSentencesBody, req);
     const sentences = splitSentences(text);
@@ -22,8 +21,7 @@ export function registerSentenceRoutes(router: Router, { db, peers }: DatabaseSe
 
   router.get('/api/facts/sentences', async (req, res) => {
     const { draftId, limit, offset } = parseQuery(draftSentencesQuery, req);
-    const { items, total } = await listSentences(db, draftId, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listSentences(db, draftId, { limit, offset }));
   });
 
 }
