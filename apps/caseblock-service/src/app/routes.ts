@@ -1,7 +1,8 @@
 import type { Router } from 'express';
 import type { DatabaseServiceContext } from '@factsway/shared-utils';
+import { registerTemplateRoutes, templateStore } from '@factsway/line-templates';
 import { registerCaptionRoutes } from './caption-routes';
-import { registerCaptionTemplateRoutes } from './caption-template-routes';
+import { captionTemplateBody, captionTemplates } from './caption-templates';
 
 /**
  * The caseblock-service API: caption templates CRUD (`/api/caseblock/templates`),
@@ -9,6 +10,7 @@ import { registerCaptionTemplateRoutes } from './caption-template-routes';
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
 export function registerRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
-  registerCaptionTemplateRoutes(router, db);
-  registerCaptionRoutes(router, db, peers);
+  const templates = templateStore(db, captionTemplates);
+  registerTemplateRoutes(router, { basePath: '/api/caseblock/templates', body: captionTemplateBody, store: templates });
+  registerCaptionRoutes(router, templates, peers);
 }

@@ -1,7 +1,8 @@
 import type { Router } from 'express';
 import type { DatabaseServiceContext } from '@factsway/shared-utils';
+import { registerTemplateRoutes, templateStore } from '@factsway/line-templates';
 import { registerSignatureRoutes } from './signature-routes';
-import { registerSignatureTemplateRoutes } from './signature-template-routes';
+import { signatureTemplateBody, signatureTemplates } from './signature-templates';
 
 /**
  * The signature-service API: signature templates CRUD (`/api/signature/templates`)
@@ -9,6 +10,7 @@ import { registerSignatureTemplateRoutes } from './signature-template-routes';
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
 export function registerRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
-  registerSignatureTemplateRoutes(router, db);
-  registerSignatureRoutes(router, db, peers);
+  const templates = templateStore(db, signatureTemplates);
+  registerTemplateRoutes(router, { basePath: '/api/signature/templates', body: signatureTemplateBody, store: templates });
+  registerSignatureRoutes(router, templates, peers);
 }
