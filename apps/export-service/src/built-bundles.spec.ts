@@ -1,63 +1,20 @@
-import { findWorkspaceRoot, freePort } from '@factsway/dev-support';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE, type DocumentModel } from '@factsway/document-model';
 import { platformVersion } from '@factsway/service-catalog';
 import { newId } from '@factsway/shared-utils';
-
-const root = findWorkspaceRoot();
-const bundleOf = (service: string) => join(root, 'dist', 'apps', service, 'main.js');
-
-interface BundleProcess {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-async function startBundle(service: string, env: Record<string, string>): Promise<BundleProcess> {
-  const bundle = bundleOf(service);
-  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npx nx build ${service}`);
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), DEPLOYMENT_ENV: 'local', LOG_LEVEL: 'warn' };
-  delete childEnv['APP_VERSION'];
-  const child = spawn(process.execPath, [bundle], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${url}/ready`)).status === 200) return { url, child, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${service}: not ready within 30 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function stopBundle(bundle: BundleProcess | undefined): Promise<number | null> {
-  if (!bundle || bundle.child.exitCode !== null) return bundle?.child.exitCode ?? null;
-  const exited = new Promise<number | null>((resolve) => bundle.child.once('exit', (code) => resolve(code)));
-  bundle.child.kill('SIGTERM');
-  return exited;
-}
+import { startBuiltService, type ServiceProcess } from '@factsway/service-testing';
 
 // The test target depends on both builds, so `nx test export-service` builds the bundles first.
 describe('the built export- and ingestion-service bundles, as two real processes', () => {
   let database: TestDatabase;
-  let exporter: BundleProcess | undefined;
-  let ingestion: BundleProcess | undefined;
+  let exporter: ServiceProcess | undefined;
+  let ingestion: ServiceProcess | undefined;
 
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
     [exporter, ingestion] = await Promise.all([
-      startBundle('export-service', {}),
-      startBundle('ingestion-service', { DATABASE_URL: database.url }),
+      startBuiltService('export'),
+      startBuiltService('ingestion', { DATABASE_URL: database.url }),
     ]);
   });
 
@@ -116,7 +73,7 @@ describe('the built export- and ingestion-service bundles, as two real processes
   });
 
   it('exit 0 on SIGTERM', async () => {
-    expect(await stopBundle(exporter)).toBe(0);
-    expect(await stopBundle(ingestion)).toBe(0);
+    expect(await exporter!.stop()).toBe(0);
+    expect(await ingestion!.stop()).toBe(0);
   });
 });

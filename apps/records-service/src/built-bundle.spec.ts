@@ -1,52 +1,26 @@
-import { findWorkspaceRoot, freePort } from '@factsway/dev-support';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-
-const root = findWorkspaceRoot();
-const bundle = join(root, 'dist', 'apps', 'records-service', 'main.js');
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<Response> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the bundle exited with ${child.exitCode}:\n${output()}`);
-    try {
-      return await fetch(`${url}/health`);
-    } catch {
-      if (Date.now() > deadline) throw new Error(`no /health within 30 s:\n${output()}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+import { startBuiltService, type ServiceProcess } from '@factsway/service-testing';
 
 // The test target depends on `build`, so `nx test records-service` builds the bundle first.
 describe('the built bundle (dist/apps/records-service/main.js)', () => {
   let database: TestDatabase;
-  let child: ChildProcess | undefined;
-  let output = '';
+  let records: ServiceProcess | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npx nx build records-service`);
     database = await startTestDatabase({ migrate: true });
   });
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (records && records.child.exitCode === null) records.child.kill('SIGKILL');
     await database?.stop();
   });
 
   it('serves /health with the platform version embedded at build time, /ready, /metrics and the API; SIGTERM exits 0', async () => {
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, PORT: String(port), DEPLOYMENT_ENV: 'local', LOG_LEVEL: 'warn' };
-    delete env['APP_VERSION'];
-    delete env['FACTSWAY_BUILD_VERSION'];
-    child = spawn(process.execPath, [bundle], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const url = `http://127.0.0.1:${port}`;
+    // Only DATABASE_URL (no APP_VERSION): the version must come from the bundle itself.
+    records = await startBuiltService('records', { DATABASE_URL: database.url });
+    const { url } = records;
 
-    const health = await waitForHealth(url, child, () => output);
+    const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', service: 'records-service', version: platformVersion() });
     expect((await fetch(`${url}/ready`)).status).toBe(200);
@@ -61,8 +35,6 @@ describe('the built bundle (dist/apps/records-service/main.js)', () => {
     expect(metrics).toMatch(/http_requests_total\{[^}]*route="\/api\/cases"[^}]*status="201"[^}]*\} 1/);
     expect(metrics).toContain(`version="${platformVersion()}"`);
 
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await records.stop()).toBe(0);
   });
 });

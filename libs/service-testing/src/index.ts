@@ -4,3 +4,5 @@ export { tablesFound } from './lib/tables-found';
 export { closedPortUrl } from './lib/closed-port-url';
 export { sendJson, postJson, readJson } from './lib/json-requests';
 export { expectError } from './lib/expect-error';
+export { startServiceProcess, startBuiltService, builtServiceBundle, type ServiceProcess } from './lib/service-process';
+export { silentServer, type SilentServer } from './lib/silent-server';

@@ -56,6 +56,7 @@ export {
 } from './lib/database/create-pool';
 export { checkDatabase, READY_CHECK_TIMEOUT_MS } from './lib/database/check-database';
 export { withTransaction } from './lib/database/with-transaction';
+export { listPage, type ListQuery, type Page } from './lib/database/list-page';
 
 export {
   createPeerClient,
@@ -71,7 +72,13 @@ export { KEEP_ALIVE_TIMEOUT_MS, type RunningService } from './lib/http-core/list
 export type { Readiness, ReadinessCheck } from './lib/health/readiness';
 export { createService, type CreateServiceOptions, type Service } from './lib/service/create-service';
 export { runService, type RunServiceOptions } from './lib/service/run-service';
-export type { ServiceContext, RegisterRoutes, ErrorReportingHook } from './lib/service/service-context';
+export type {
+  ServiceContext,
+  DatabaseServiceContext,
+  ServiceContextFor,
+  RegisterRoutes,
+  ErrorReportingHook,
+} from './lib/service/service-context';
 export { setDefaultErrorReporting } from './lib/service/error-reporting';
 export { beforeServiceExit } from './lib/service/exit-hooks';
 export { SHUTDOWN_DRAIN_SECONDS } from './lib/service/graceful-shutdown';

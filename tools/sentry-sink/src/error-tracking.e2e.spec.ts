@@ -1,9 +1,9 @@
 import { platformVersion } from '@factsway/service-catalog';
+import { startServiceProcess, type ServiceProcess } from '@factsway/service-testing';
 import { readFileSync } from 'node:fs';
 import { errorEvents, rawEnvelope, readSinkEnvelopes, type SinkEnvelope } from './read-sink-envelopes';
 import { startSentrySink, type SentrySink } from './start-sentry-sink';
 import { bundleFixtureService } from './testing/bundle-fixture-service';
-import { startFixtureService, type FixtureServiceProcess } from './testing/fixture-service-process';
 
 // A real service process with the real @sentry/node SDK, reporting over HTTP to the real local
 // sink (Spotlight), read back through the sink's own event stream.
@@ -18,12 +18,12 @@ const SECRETS = {
 
 const version = platformVersion();
 let sink: SentrySink;
-let service: FixtureServiceProcess;
+let service: ServiceProcess;
 const bundle = bundleFixtureService(version);
 
 beforeAll(async () => {
   sink = await startSentrySink({ stderr: 'ignore' });
-  service = await startFixtureService(bundle, { SENTRY_DSN: sink.dsn, DEPLOYMENT_ENV: 'staging' });
+  service = await startServiceProcess(bundle.file, { SENTRY_DSN: sink.dsn, DEPLOYMENT_ENV: 'staging' });
 });
 
 afterAll(async () => {
@@ -121,7 +121,7 @@ describe('error tracking end to end', () => {
 
 describe('error tracking during a graceful shutdown', () => {
   it('sends the report of a request that failed while the service was draining before the process exits', async () => {
-    const stopping = await startFixtureService(bundle, { SENTRY_DSN: sink.dsn, DEPLOYMENT_ENV: 'staging' });
+    const stopping = await startServiceProcess(bundle.file, { SENTRY_DSN: sink.dsn, DEPLOYMENT_ENV: 'staging' });
     try {
       const exited = new Promise<number | null>((resolve) => stopping.child.once('exit', (code) => resolve(code)));
       const inFlight = fetch(`${stopping.url}/api/explode-later`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -141,7 +141,7 @@ describe('error tracking during a graceful shutdown', () => {
 
 describe('error tracking without a DSN', () => {
   it('starts the service and logs exactly one warning', async () => {
-    const plain = await startFixtureService(bundle, {});
+    const plain = await startServiceProcess(bundle.file, {});
     try {
       const health = await fetch(`${plain.url}/health`);
       expect(health.status).toBe(200);

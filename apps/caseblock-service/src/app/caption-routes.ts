@@ -1,13 +1,13 @@
 import type { Router } from 'express';
-import type { Pool } from 'pg';
 import { z } from 'zod';
+import { findTemplateOrNotFound, type TemplateStore } from '@factsway/line-templates';
 import { fetchCase, partiesOnSide } from '@factsway/records-client';
 import { parseBody, ulidString, validationError, type PeerClient } from '@factsway/shared-utils';
 import { caseDataSchema, type CaseData } from './case-data';
 import { extractCaption } from './caption-extractor';
 import { formatCaption } from './caption-formatter';
 import { DEFAULT_CAPTION_LAYOUT } from './caption-layout';
-import { findOrNotFound } from './caption-template-routes';
+import type { CaptionTemplate, CaptionTemplateInput } from './caption-templates';
 
 /** Case data, all optional here: with a `caseId` the case fills what the request leaves out. */
 const formatBody = caseDataSchema.partial().extend({
@@ -20,10 +20,14 @@ const extractBody = z.strictObject({
 });
 
 /** `POST /api/caseblock/format` (case data -> caption lines) and `POST /api/caseblock/extract` (text -> case data). */
-export function registerCaptionRoutes(router: Router, db: Pool, peers: PeerClient): void {
+export function registerCaptionRoutes(
+  router: Router,
+  templates: TemplateStore<CaptionTemplateInput, CaptionTemplate>,
+  peers: PeerClient,
+): void {
   router.post('/api/caseblock/format', async (req, res) => {
     const { templateId, caseId, ...given } = parseBody(formatBody, req);
-    const template = templateId ? await findOrNotFound(db, templateId) : null;
+    const template = templateId ? await findTemplateOrNotFound(templates, templateId) : null;
     const caseData = await resolveCaseData(given, caseId, peers);
     const lines = formatCaption(caseData, template ?? DEFAULT_CAPTION_LAYOUT);
     res.json({ lines, text: lines.join('\n'), templateId: template?.id ?? null, caseId: caseId ?? null, case: caseData });

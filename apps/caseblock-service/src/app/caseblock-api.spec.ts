@@ -1,12 +1,17 @@
-import { freePort } from '@factsway/dev-support';
-import { createServer, type Server, type Socket } from 'node:net';
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
-import { closedPortUrl, expectError, readJson, sendJson } from '@factsway/service-testing';
-// The real records-service, started in this process and called over HTTP (listed as an implicit dependency).
-import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
+import {
+  closedPortUrl,
+  expectError,
+  readJson,
+  sendJson,
+  silentServer,
+  startBuiltService,
+  type ServiceProcess,
+  type SilentServer,
+} from '@factsway/service-testing';
 import { registerRoutes } from './routes';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
@@ -35,12 +40,11 @@ describe('caseblock-service', () => {
   let pool: Pool;
   let service: RunningService;
   let recordsDown: RunningService;
-  let hangingPeer: Server;
-  const hungSockets = new Set<Socket>();
+  let hangingPeer: SilentServer;
   let recordsHanging: RunningService;
-  let records: RunningService;
+  let records: ServiceProcess;
   let withRecords: RunningService;
-  let recordsWithoutDatabase: RunningService;
+  let recordsWithoutDatabase: ServiceProcess;
   let recordsFailing: RunningService;
 
   const env = (recordsUrl: string) => ({
@@ -55,23 +59,13 @@ describe('caseblock-service', () => {
     pool = new Pool({ connectionString: database.url, max: 2 });
     service = await createService({ name: 'caseblock', routes: registerRoutes, env: env(await closedPortUrl()) }).listen(0);
     recordsDown = service;
-    // A peer that accepts connections and never answers.
-    hangingPeer = createServer((socket) => hungSockets.add(socket));
-    await new Promise<void>((resolve) => hangingPeer.listen(0, '127.0.0.1', resolve));
-    const hangingUrl = `http://127.0.0.1:${(hangingPeer.address() as { port: number }).port}`;
-    recordsHanging = await createService({ name: 'caseblock', routes: registerRoutes, env: env(hangingUrl) }).listen(0);
-    records = await createService({
-      name: 'records',
-      routes: registerRecordsRoutes,
-      env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: database.url },
-    }).listen(0);
+    hangingPeer = await silentServer();
+    recordsHanging = await createService({ name: 'caseblock', routes: registerRoutes, env: env(hangingPeer.url) }).listen(0);
+    // The built records-service as its own process (the test target builds it first).
+    records = await startBuiltService('records', { DATABASE_URL: database.url });
     withRecords = await createService({ name: 'caseblock', routes: registerRoutes, env: env(records.url) }).listen(0);
     // A real records-service whose database is unreachable: it answers 5xx.
-    recordsWithoutDatabase = await createService({
-      name: 'records',
-      routes: registerRecordsRoutes,
-      env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: `postgres://factsway@127.0.0.1:${await freePort()}/factsway` },
-    }).listen(0);
+    recordsWithoutDatabase = await startBuiltService('records', { DATABASE_URL: `postgres://factsway@127.0.0.1:${await freePort()}/factsway` });
     recordsFailing = await createService({ name: 'caseblock', routes: registerRoutes, env: env(recordsWithoutDatabase.url) }).listen(0);
   });
 
@@ -79,11 +73,10 @@ describe('caseblock-service', () => {
     await service?.close();
     await recordsHanging?.close();
     await withRecords?.close();
-    await records?.close();
+    await records?.stop();
     await recordsFailing?.close();
-    await recordsWithoutDatabase?.close();
-    hungSockets.forEach((socket) => socket.destroy());
-    hangingPeer?.close();
+    await recordsWithoutDatabase?.stop();
+    await hangingPeer?.close();
     await pool?.end();
     await database?.stop();
   });

@@ -1,14 +1,11 @@
 import type { Router } from 'express';
-import { conflict, idParam, notFound, parseBody, parseParams, parseQuery, type ServiceContext } from '@factsway/shared-utils';
+import { conflict, idParam, notFound, parseBody, parseParams, parseQuery, type DatabaseServiceContext } from '@factsway/shared-utils';
 import { deleteAuthority, findAuthority, insertAuthority, listAuthorities, renameAuthority } from './authority-store';
 import { createAuthorityBody, listAuthoritiesQuery, updateAuthorityBody } from './caselaw-schemas';
 import { listingFromParts, listingFromText } from './citation-parsing';
-import { requireDatabase } from './require-database';
 
 /** Authorities CRUD: each authority once, under its normalised (Bluebook, pin-less) citation. */
-export function registerAuthorityRoutes(router: Router, context: ServiceContext): void {
-  const db = requireDatabase(context.db);
-
+export function registerAuthorityRoutes(router: Router, { db }: DatabaseServiceContext): void {
   router.post('/api/authorities', async (req, res) => {
     const body = parseBody(createAuthorityBody, req);
     const listing = body.parts ? listingFromParts(body.parts) : listingFromText(body.citation as string);
@@ -21,8 +18,7 @@ export function registerAuthorityRoutes(router: Router, context: ServiceContext)
 
   router.get('/api/authorities', async (req, res) => {
     const { kind, q, limit, offset } = parseQuery(listAuthoritiesQuery, req);
-    const { items, total } = await listAuthorities(db, { kind, search: q }, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listAuthorities(db, { kind, search: q }, { limit, offset }));
   });
 
   router.get('/api/authorities/:id', async (req, res) => {

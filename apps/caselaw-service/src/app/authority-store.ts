@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { newId } from '@factsway/shared-utils';
+import { listPage, newId, type Page, type Pagination } from '@factsway/shared-utils';
 import type { AuthorityListing } from './authority-listing';
 
 export interface Authority {
@@ -66,8 +66,8 @@ export async function findAuthority(db: Pool, id: string): Promise<Authority | u
 export async function listAuthorities(
   db: Pool,
   filter: { kind?: string; search?: string },
-  page: { limit: number; offset: number },
-): Promise<{ items: Authority[]; total: number }> {
+  pagination: Pagination,
+): Promise<Page<Authority>> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filter.kind) {
@@ -78,15 +78,8 @@ export async function listAuthorities(
     params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     conditions.push(`(name ILIKE $${params.length} OR citation ILIKE $${params.length})`);
   }
-  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const [{ rows }, count] = await Promise.all([
-    db.query<AuthorityRow>(
-      `SELECT ${columns} FROM authorities ${where} ORDER BY lower(name), citation LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.limit, page.offset],
-    ),
-    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM authorities ${where}`, params),
-  ]);
-  return { items: rows.map(toAuthority), total: count.rows[0].total };
+  const where = conditions.join(' AND ');
+  return listPage(db, { columns, from: 'authorities', where, params, orderBy: 'lower(name), citation', toItem: toAuthority }, pagination);
 }
 
 export async function renameAuthority(db: Pool, id: string, name: string): Promise<Authority | undefined> {

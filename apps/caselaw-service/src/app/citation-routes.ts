@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { parseBody, parseQuery, withTransaction, type ServiceContext } from '@factsway/shared-utils';
+import { parseBody, parseQuery, withTransaction, type DatabaseServiceContext } from '@factsway/shared-utils';
 import { groupByAuthority } from './authority-listing';
 import { ensureAuthority } from './authority-store';
 import { citationParts, detectCitationsBody, draftCitationsQuery } from './caselaw-schemas';
@@ -9,7 +9,6 @@ import { formatParts } from './citation-parsing';
 import { type CitationToStore, listDraftCitations, replaceDraftCitations } from './citation-store';
 import type { Citation } from './citation-types';
 import { assertDraftExists } from './draft-document';
-import { requireDatabase } from './require-database';
 
 /** Each detected citation with its Bluebook form (pin cite included). */
 function withBluebook(citation: Citation) {
@@ -17,10 +16,7 @@ function withBluebook(citation: Citation) {
 }
 
 /** Citation detection and formatting, and the citations stored for a draft. */
-export function registerCitationRoutes(router: Router, context: ServiceContext): void {
-  const db = requireDatabase(context.db);
-  const { peers } = context;
-
+export function registerCitationRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
   router.post('/api/citations/detect', async (req, res) => {
     const { text, draftId } = parseBody(detectCitationsBody, req);
     const citations = detectCitations(text);
@@ -53,7 +49,6 @@ export function registerCitationRoutes(router: Router, context: ServiceContext):
 
   router.get('/api/citations', async (req, res) => {
     const { draftId, limit, offset } = parseQuery(draftCitationsQuery, req);
-    const { items, total } = await listDraftCitations(db, draftId, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listDraftCitations(db, draftId, { limit, offset }));
   });
 }

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { newId } from '@factsway/shared-utils';
+import { listPage, newId, type Page, type Pagination } from '@factsway/shared-utils';
 
 export interface StoredCitation {
   id: string;
@@ -75,16 +75,18 @@ export async function replaceDraftCitations(client: PoolClient, draftId: string,
 export async function listDraftCitations(
   db: Pool,
   draftId: string,
-  page: { limit: number; offset: number },
-): Promise<{ items: StoredCitation[]; total: number }> {
-  const [{ rows }, count] = await Promise.all([
-    db.query<CitationRow>(
-      `SELECT c.id, c.draft_id, c.authority_id, a.citation AS authority, c.text, c.start_offset, c.end_offset, c.created_at
-         FROM citations c JOIN authorities a ON a.id = c.authority_id
-        WHERE c.draft_id = $1 ORDER BY c.start_offset LIMIT $2 OFFSET $3`,
-      [draftId, page.limit, page.offset],
-    ),
-    db.query<{ total: number }>('SELECT count(*)::int AS total FROM citations WHERE draft_id = $1', [draftId]),
-  ]);
-  return { items: rows.map(toCitation), total: count.rows[0].total };
+  pagination: Pagination,
+): Promise<Page<StoredCitation>> {
+  return listPage(
+    db,
+    {
+      columns: 'c.id, c.draft_id, c.authority_id, a.citation AS authority, c.text, c.start_offset, c.end_offset, c.created_at',
+      from: 'citations c JOIN authorities a ON a.id = c.authority_id',
+      where: 'c.draft_id = $1',
+      params: [draftId],
+      orderBy: 'c.start_offset, c.id',
+      toItem: toCitation,
+    },
+    pagination,
+  );
 }

@@ -1,9 +1,7 @@
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { newId, type RunningService } from '@factsway/shared-utils';
-import { closedPortUrl, postJson, startTestService } from '@factsway/service-testing';
-// The real records-service (caselaw-service's catalog peer), started in-process on its own port.
-import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
+import { closedPortUrl, postJson, startBuiltService, startTestService } from '@factsway/service-testing';
 import { registerRoutes as registerCaselawRoutes } from '../app/routes';
 
 export interface CaselawTestPlatform {
@@ -17,14 +15,17 @@ export interface CaselawTestPlatform {
   stop(): Promise<void>;
 }
 
-/** One real PostgreSQL with every migration, the real records-service, and caselaw-service calling it over HTTP. */
+/**
+ * One real PostgreSQL with every migration, the built records-service (caselaw-service's catalog peer)
+ * as its own process, and caselaw-service calling it over HTTP.
+ */
 export async function startCaselawTestPlatform(): Promise<CaselawTestPlatform> {
   const database: TestDatabase = await startTestDatabase({ migrate: true });
   const pool = new Pool({ connectionString: database.url, max: 2 });
   // An idle connection dropped by the server must show up in the output, not crash the test file.
   pool.on('error', (error) => console.warn(`test pool: ${error.message}`));
   const db = { DATABASE_URL: database.url };
-  const records = await startTestService({ name: 'records', routes: registerRecordsRoutes, env: db });
+  const records = await startBuiltService('records', db);
   const caselaw = await startTestService({ name: 'caselaw', routes: registerCaselawRoutes, env: { ...db, RECORDS_SERVICE_URL: records.url } });
   const caselawWithRecordsDown = await startTestService({ name: 'caselaw', routes: registerCaselawRoutes, env: { ...db, RECORDS_SERVICE_URL: await closedPortUrl() } });
 
@@ -47,7 +48,7 @@ export async function startCaselawTestPlatform(): Promise<CaselawTestPlatform> {
       return rows[0].n;
     },
     async stop() {
-      await Promise.all([caselaw.close(), caselawWithRecordsDown.close(), records.close()]);
+      await Promise.all([caselaw.close(), caselawWithRecordsDown.close(), records.stop()]);
       await pool.end();
       await database.stop();
     },

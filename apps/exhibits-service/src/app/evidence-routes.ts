@@ -1,6 +1,5 @@
 import type { Router } from 'express';
-import { idParam, notFound, parseBody, parseParams, parseQuery, type ServiceContext } from '@factsway/shared-utils';
-import { requireDatabase } from './require-database';
+import { idParam, notFound, parseBody, parseParams, parseQuery, type DatabaseServiceContext } from '@factsway/shared-utils';
 import {
   createEvidenceBody,
   factLinkParams,
@@ -20,10 +19,7 @@ import {
 import { assertFactExists } from './fact-reference';
 
 /** Evidence CRUD and its links to facts (checked with facts-service). */
-export function registerEvidenceRoutes(router: Router, context: ServiceContext): void {
-  const db = requireDatabase(context.db);
-  const { peers } = context;
-
+export function registerEvidenceRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
   router.post('/api/evidence', async (req, res) => {
     const { description } = parseBody(createEvidenceBody, req);
     const evidence = await insertEvidence(db, description);
@@ -32,8 +28,7 @@ export function registerEvidenceRoutes(router: Router, context: ServiceContext):
 
   router.get('/api/evidence', async (req, res) => {
     const { factId, limit, offset } = parseQuery(listEvidenceQuery, req);
-    const { items, total } = await listEvidence(db, { factId }, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listEvidence(db, { factId }, { limit, offset }));
   });
 
   router.get('/api/evidence/:id', async (req, res) => {

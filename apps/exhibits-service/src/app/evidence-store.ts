@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { newId, withTransaction } from '@factsway/shared-utils';
+import { listPage, newId, withTransaction, type Page, type Pagination } from '@factsway/shared-utils';
 import { exhibitLabel, exhibitSequence } from './exhibit-labels';
 
 export interface Evidence {
@@ -68,18 +68,11 @@ export async function findEvidenceByLabel(db: Pool, label: string): Promise<Evid
 export async function listEvidence(
   db: Pool,
   filter: { factId?: string },
-  page: { limit: number; offset: number },
-): Promise<{ items: Evidence[]; total: number }> {
-  const where = `WHERE deleted_at IS NULL${filter.factId ? ' AND fact_ids @> ARRAY[$1]::text[]' : ''}`;
+  pagination: Pagination,
+): Promise<Page<Evidence>> {
+  const where = `deleted_at IS NULL${filter.factId ? ' AND fact_ids @> ARRAY[$1]::text[]' : ''}`;
   const params = filter.factId ? [filter.factId] : [];
-  const [{ rows }, count] = await Promise.all([
-    db.query<EvidenceRow>(
-      `SELECT ${columns} FROM evidence ${where} ORDER BY ${labelOrder} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.limit, page.offset],
-    ),
-    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM evidence ${where}`, params),
-  ]);
-  return { items: rows.map(toEvidence), total: count.rows[0].total };
+  return listPage(db, { columns, from: 'evidence', where, params, orderBy: labelOrder, toItem: toEvidence }, pagination);
 }
 
 export async function updateEvidenceDescription(db: Pool, id: string, description: string): Promise<Evidence | undefined> {

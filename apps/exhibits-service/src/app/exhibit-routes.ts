@@ -1,6 +1,5 @@
 import type { Router } from 'express';
-import { notFound, paginationQuery, parseParams, parseQuery, type ServiceContext } from '@factsway/shared-utils';
-import { requireDatabase } from './require-database';
+import { notFound, paginationQuery, parseParams, parseQuery, type DatabaseServiceContext } from '@factsway/shared-utils';
 import { labelParam } from './evidence-schemas';
 import { type Evidence, findEvidenceByLabel, listEvidence } from './evidence-store';
 
@@ -9,13 +8,11 @@ function asExhibit(evidence: Evidence) {
 }
 
 /** The exhibit list: labels in order, each with its evidence. Deleted labels leave gaps. */
-export function registerExhibitRoutes(router: Router, context: ServiceContext): void {
-  const db = requireDatabase(context.db);
-
+export function registerExhibitRoutes(router: Router, { db }: DatabaseServiceContext): void {
   router.get('/api/exhibits', async (req, res) => {
     const { limit, offset } = parseQuery(paginationQuery, req);
-    const { items, total } = await listEvidence(db, {}, { limit, offset });
-    res.json({ items: items.map(asExhibit), total, limit, offset });
+    const evidence = await listEvidence(db, {}, { limit, offset });
+    res.json({ ...evidence, items: evidence.items.map(asExhibit) });
   });
 
   router.get('/api/exhibits/:label', async (req, res) => {

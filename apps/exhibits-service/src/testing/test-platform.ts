@@ -1,10 +1,7 @@
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import type { RunningService } from '@factsway/shared-utils';
-import { closedPortUrl, postJson, startTestService } from '@factsway/service-testing';
-// The real peers, started in-process on their own ports: exhibits -> facts -> records.
-import { registerRoutes as registerFactsRoutes } from '../../../facts-service/src/app/routes';
-import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
+import { closedPortUrl, postJson, startBuiltService, startTestService } from '@factsway/service-testing';
 import { registerRoutes as registerExhibitsRoutes } from '../app/routes';
 
 export interface ExhibitsTestPlatform {
@@ -19,15 +16,18 @@ export interface ExhibitsTestPlatform {
   stop(): Promise<void>;
 }
 
-/** One real PostgreSQL with every migration and the real records, facts and exhibits services over HTTP. */
+/**
+ * One real PostgreSQL with every migration, the built records- and facts-service as their own processes
+ * (exhibits -> facts -> records), and exhibits-service calling them over HTTP.
+ */
 export async function startExhibitsTestPlatform(): Promise<ExhibitsTestPlatform> {
   const database = await startTestDatabase({ migrate: true });
   const pool = new Pool({ connectionString: database.url, max: 2 });
   // An idle connection dropped by the server must show up in the output, not crash the test file.
   pool.on('error', (error) => console.warn(`test pool: ${error.message}`));
   const db = { DATABASE_URL: database.url };
-  const records = await startTestService({ name: 'records', routes: registerRecordsRoutes, env: db });
-  const facts = await startTestService({ name: 'facts', routes: registerFactsRoutes, env: { ...db, RECORDS_SERVICE_URL: records.url } });
+  const records = await startBuiltService('records', db);
+  const facts = await startBuiltService('facts', { ...db, RECORDS_SERVICE_URL: records.url });
   const exhibits = await startTestService({ name: 'exhibits', routes: registerExhibitsRoutes, env: { ...db, FACTS_SERVICE_URL: facts.url } });
   const exhibitsWithFactsDown = await startTestService({ name: 'exhibits', routes: registerExhibitsRoutes, env: { ...db, FACTS_SERVICE_URL: await closedPortUrl() } });
 
@@ -47,7 +47,7 @@ export async function startExhibitsTestPlatform(): Promise<ExhibitsTestPlatform>
       return rows[0].n;
     },
     async stop() {
-      await Promise.all([exhibits.close(), exhibitsWithFactsDown.close(), facts.close(), records.close()]);
+      await Promise.all([exhibits.close(), exhibitsWithFactsDown.close(), facts.stop(), records.stop()]);
       await pool.end();
       await database.stop();
     },

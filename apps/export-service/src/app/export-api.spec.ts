@@ -2,9 +2,7 @@ import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE, type DocumentModel } from '@factsway/document-model';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, newId, type RunningService } from '@factsway/shared-utils';
-import { readJson } from '@factsway/service-testing';
-// The real ingestion-service, started in this process and called over HTTP (export-service lists it as an implicit dependency).
-import { serviceOptions as ingestionServiceOptions } from '../../../ingestion-service/src/app/service-options';
+import { readJson, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
 import { serviceOptions } from './service-options';
 
 function motion(): DocumentModel {
@@ -29,18 +27,19 @@ function motion(): DocumentModel {
 describe('export-service: POST /api/export', () => {
   let database: TestDatabase;
   let exporter: RunningService;
-  let ingestion: RunningService;
+  let ingestion: ServiceProcess;
 
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
     const env = { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent' };
     exporter = await createService({ ...serviceOptions, env }).listen(0);
-    ingestion = await createService({ ...ingestionServiceOptions, env: { ...env, DATABASE_URL: database.url } }).listen(0);
+    // The built ingestion-service as its own process (the test target builds it first).
+    ingestion = await startBuiltService('ingestion', { DATABASE_URL: database.url });
   });
 
   afterAll(async () => {
     await exporter?.close();
-    await ingestion?.close();
+    await ingestion?.stop();
     await database?.stop();
   });
 

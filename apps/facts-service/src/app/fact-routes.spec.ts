@@ -1,5 +1,5 @@
-import { type FactsTestPlatform, silentServer, startFactsTestPlatform } from '../testing/test-platform';
-import { expectError, readJson, sendJson } from '@factsway/service-testing';
+import { expectError, readJson, sendJson, silentServer } from '@factsway/service-testing';
+import { type FactsTestPlatform, startFactsTestPlatform } from '../testing/test-platform';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -108,7 +108,7 @@ describe('facts-service: /api/facts CRUD', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(await platform.count('facts')).toBe(before);
     } finally {
-      await Promise.all([factsToBroken.close(), factsToHanging.close(), brokenRecords.close()]);
+      await Promise.all([factsToBroken.close(), factsToHanging.close(), brokenRecords.stop()]);
       await hanging.close();
     }
   });

@@ -1,6 +1,5 @@
 import type { Router } from 'express';
-import { HttpError, idParam, notFound, parseBody, parseParams, parseQuery, type ServiceContext } from '@factsway/shared-utils';
-import { requireDatabase } from './require-database';
+import { HttpError, idParam, notFound, parseBody, parseParams, parseQuery, type DatabaseServiceContext } from '@factsway/shared-utils';
 import type { Pool } from 'pg';
 import { assertDraftExists } from './draft-reference';
 import { createFactBody, listFactsQuery, updateFactBody } from './fact-schemas';
@@ -8,10 +7,7 @@ import { deleteFact, findFact, insertFact, listFacts, updateFact } from './fact-
 import { findSentence } from './sentence-store';
 
 /** Facts CRUD: a fact is a span of a draft's text, optionally tied to one of its detected sentences. */
-export function registerFactRoutes(router: Router, context: ServiceContext): void {
-  const db = requireDatabase(context.db);
-  const { peers } = context;
-
+export function registerFactRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
   router.post('/api/facts', async (req, res) => {
     const body = parseBody(createFactBody, req);
     if (body.sentenceId) await assertSentenceOfDraft(db, body.sentenceId, body.draftId);
@@ -22,8 +18,7 @@ export function registerFactRoutes(router: Router, context: ServiceContext): voi
 
   router.get('/api/facts', async (req, res) => {
     const { draftId, limit, offset } = parseQuery(listFactsQuery, req);
-    const { items, total } = await listFacts(db, { draftId }, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listFacts(db, { draftId }, { limit, offset }));
   });
 
   router.get('/api/facts/:id', async (req, res) => {

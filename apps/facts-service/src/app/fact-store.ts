@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { newId } from '@factsway/shared-utils';
+import { listPage, newId, type Page, type Pagination } from '@factsway/shared-utils';
 
 export interface Fact {
   id: string;
@@ -58,18 +58,10 @@ export async function findFact(db: Pool, id: string): Promise<Fact | undefined> 
 export async function listFacts(
   db: Pool,
   filter: { draftId?: string },
-  page: { limit: number; offset: number },
-): Promise<{ items: Fact[]; total: number }> {
-  const where = filter.draftId ? 'WHERE draft_id = $1' : '';
-  const params = filter.draftId ? [filter.draftId] : [];
-  const [{ rows }, count] = await Promise.all([
-    db.query<FactRow>(
-      `SELECT ${columns} FROM facts ${where} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.limit, page.offset],
-    ),
-    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM facts ${where}`, params),
-  ]);
-  return { items: rows.map(toFact), total: count.rows[0].total };
+  pagination: Pagination,
+): Promise<Page<Fact>> {
+  const byDraft = filter.draftId ? { where: 'draft_id = $1', params: [filter.draftId] } : {};
+  return listPage(db, { columns, from: 'facts', ...byDraft, orderBy: 'id', toItem: toFact }, pagination);
 }
 
 /** Applies the changes; undefined when there is no such fact. */

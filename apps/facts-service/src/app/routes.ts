@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { ServiceContext } from '@factsway/shared-utils';
+import type { DatabaseServiceContext } from '@factsway/shared-utils';
 import { registerFactRoutes } from './fact-routes';
 import { registerSentenceRoutes } from './sentence-routes';
 
@@ -8,7 +8,7 @@ import { registerSentenceRoutes } from './sentence-routes';
  * and facts CRUD (`/api/facts`). Sentence routes come first so that `/api/facts/sentences`
  * is not read as a fact id.
  */
-export function registerRoutes(router: Router, context: ServiceContext): void {
+export function registerRoutes(router: Router, context: DatabaseServiceContext): void {
   registerSentenceRoutes(router, context);
   registerFactRoutes(router, context);
 }

@@ -1,16 +1,12 @@
 import type { Router } from 'express';
-import { parseBody, parseQuery, withTransaction, type ServiceContext } from '@factsway/shared-utils';
-import { requireDatabase } from './require-database';
+import { parseBody, parseQuery, withTransaction, type DatabaseServiceContext } from '@factsway/shared-utils';
 import { assertDraftExists } from './draft-reference';
 import { detectSentencesBody, draftSentencesQuery } from './fact-schemas';
 import { listSentences, replaceSentences } from './sentence-store';
 import { splitSentences } from './sentence-splitter';
 
 /** Sentence detection and a draft's stored sentences. */
-export function registerSentenceRoutes(router: Router, context: ServiceContext): void {
-  const db = requireDatabase(context.db);
-  const { peers } = context;
-
+export function registerSentenceRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
   router.post('/api/facts/detect-sentences', async (req, res) => {
     const { text, draftId } = parseBody(detectSentencesBody, req);
     const sentences = splitSentences(text);
@@ -25,8 +21,7 @@ export function registerSentenceRoutes(router: Router, context: ServiceContext):
 
   router.get('/api/facts/sentences', async (req, res) => {
     const { draftId, limit, offset } = parseQuery(draftSentencesQuery, req);
-    const { items, total } = await listSentences(db, draftId, { limit, offset });
-    res.json({ items, total, limit, offset });
+    res.json(await listSentences(db, draftId, { limit, offset }));
   });
 
 }

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { newId } from '@factsway/shared-utils';
+import { listPage, newId, type Page, type Pagination } from '@factsway/shared-utils';
 import type { Sentence } from './sentence-splitter';
 
 export interface StoredSentence extends Sentence {
@@ -64,17 +64,9 @@ export async function replaceSentences(client: PoolClient, draftId: string, sent
 export async function listSentences(
   db: Pool,
   draftId: string,
-  page: { limit: number; offset: number },
-): Promise<{ items: StoredSentence[]; total: number }> {
-  const [{ rows }, count] = await Promise.all([
-    db.query<SentenceRow>(`SELECT ${columns} FROM sentences WHERE draft_id = $1 ORDER BY position LIMIT $2 OFFSET $3`, [
-      draftId,
-      page.limit,
-      page.offset,
-    ]),
-    db.query<{ total: number }>('SELECT count(*)::int AS total FROM sentences WHERE draft_id = $1', [draftId]),
-  ]);
-  return { items: rows.map(toSentence), total: count.rows[0].total };
+  pagination: Pagination,
+): Promise<Page<StoredSentence>> {
+  return listPage(db, { columns, from: 'sentences', where: 'draft_id = $1', params: [draftId], orderBy: 'position', toItem: toSentence }, pagination);
 }
 
 export async function findSentence(db: Pool | PoolClient, id: string): Promise<StoredSentence | undefined> {

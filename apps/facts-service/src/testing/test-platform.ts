@@ -1,43 +1,24 @@
-import { createServer, type Socket } from 'node:net';
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import type { RunningService } from '@factsway/shared-utils';
-import { closedPortUrl, postJson, startTestService } from '@factsway/service-testing';
-// The real records-service (facts-service's catalog peer), started in-process on its own port.
-import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
+import { closedPortUrl, postJson, startBuiltService, startTestService, type ServiceProcess } from '@factsway/service-testing';
 import { registerRoutes as registerFactsRoutes } from '../app/routes';
 
-/** A TCP server that accepts connections and never answers: a peer that hangs. */
-export async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** One real PostgreSQL with every migration, the real records-service, and facts-service calling it over HTTP. */
+/**
+ * One real PostgreSQL with every migration, the built records-service (facts-service's catalog peer)
+ * as its own process, and facts-service calling it over HTTP.
+ */
 export interface FactsTestPlatform {
   database: TestDatabase;
   pool: Pool;
-  records: RunningService;
+  records: ServiceProcess;
   facts: RunningService;
   /** facts-service whose RECORDS_SERVICE_URL points at a closed port. */
   factsWithRecordsDown: RunningService;
   /** Another facts-service whose RECORDS_SERVICE_URL is `recordsUrl`; the caller closes it. */
   startFactsCalling(recordsUrl: string): Promise<RunningService>;
-  /** Another real records-service whose database is unreachable (it answers 5xx); the caller closes it. */
-  startRecordsWithoutDatabase(): Promise<RunningService>;
+  /** Another built records-service whose database is unreachable (it answers 5xx); the caller stops it. */
+  startRecordsWithoutDatabase(): Promise<ServiceProcess>;
   /** Creates a case and a draft in records-service; returns the draft id. */
   createDraft(title?: string): Promise<string>;
   count(table: 'facts' | 'sentences'): Promise<number>;
@@ -49,7 +30,7 @@ export async function startFactsTestPlatform(): Promise<FactsTestPlatform> {
   const pool = new Pool({ connectionString: database.url, max: 2 });
   // An idle connection dropped by the server must show up in the output, not crash the test file.
   pool.on('error', (error) => console.warn(`test pool: ${error.message}`));
-  const records = await startTestService({ name: 'records', routes: registerRecordsRoutes, env: { DATABASE_URL: database.url } });
+  const records = await startBuiltService('records', { DATABASE_URL: database.url });
   const facts = await startTestService({ name: 'facts', routes: registerFactsRoutes, env: { DATABASE_URL: database.url, RECORDS_SERVICE_URL: records.url } });
   const factsWithRecordsDown = await startTestService({
     name: 'facts',
@@ -72,13 +53,13 @@ export async function startFactsTestPlatform(): Promise<FactsTestPlatform> {
     createDraft,
     startFactsCalling: (recordsUrl) => startTestService({ name: 'facts', routes: registerFactsRoutes, env: { DATABASE_URL: database.url, RECORDS_SERVICE_URL: recordsUrl } }),
     startRecordsWithoutDatabase: async () =>
-      startTestService({ name: 'records', routes: registerRecordsRoutes, env: { DATABASE_URL: `postgres://postgres:x@${(await closedPortUrl()).slice('http://'.length)}/factsway` } }),
+      startBuiltService('records', { DATABASE_URL: `postgres://postgres:x@${(await closedPortUrl()).slice('http://'.length)}/factsway` }),
     async count(table) {
       const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
       return rows[0].n;
     },
     async stop() {
-      await Promise.all([facts.close(), factsWithRecordsDown.close(), records.close()]);
+      await Promise.all([facts.close(), factsWithRecordsDown.close(), records.stop()]);
       await pool.end();
       await database.stop();
     },

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Router } from 'express';
 import { Gauge } from 'prom-client';
-import { idParam, notFound, parseParams, type ServiceContext } from '@factsway/shared-utils';
+import { idParam, notFound, parseParams, type DatabaseServiceContext } from '@factsway/shared-utils';
 import { ConversionSlots } from './conversion-slots';
 import { assertDeclaredDocx, assertSafeDocxPackage, corruptDocx, titleFromFilename } from './docx-file-checks';
 import { CorruptDocxError, readDocx } from './docx-reader';
@@ -17,9 +17,7 @@ export const CONVERSION_QUEUE = 16;
  * `ingestion_jobs` row. `GET /api/ingest/:id`: that job, with its document.
  * Bad input (413, 415, 400) is refused before anything is written.
  */
-export function registerIngestRoutes(router: Router, { db: pool, registry }: ServiceContext): void {
-  if (!pool) throw new Error('ingestion-service needs DATABASE_URL');
-  const db = pool;
+export function registerIngestRoutes(router: Router, { db, registry }: DatabaseServiceContext): void {
   const slots = new ConversionSlots(CONVERSION_CONCURRENCY, CONVERSION_QUEUE);
   new Gauge({
     name: 'ingestion_conversions_in_progress',

@@ -1,11 +1,11 @@
 import type { Router } from 'express';
-import type { ServiceContext } from '@factsway/shared-utils';
+import type { DatabaseServiceContext } from '@factsway/shared-utils';
 import { registerIngestRoutes } from './ingest-routes';
 
 /**
  * The ingestion-service API: `POST /api/ingest` (.docx -> document JSON) and `GET /api/ingest/:id`.
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
-export function registerRoutes(router: Router, context: ServiceContext): void {
+export function registerRoutes(router: Router, context: DatabaseServiceContext): void {
   registerIngestRoutes(router, context);
 }

@@ -6,4 +6,4 @@ export const serviceOptions = {
   name: 'ingestion',
   routes: registerRoutes,
   acceptContentTypes: ['multipart/form-data'],
-} satisfies CreateServiceOptions;
+} satisfies CreateServiceOptions<'ingestion'>;

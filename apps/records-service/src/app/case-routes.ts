@@ -3,7 +3,6 @@ import type { Router } from 'express';
 import type { Pool } from 'pg';
 import { createCaseBody, updateCaseBody } from './case-schema';
 import { CaseStore } from './case-store';
-import { page } from './pagination';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -13,8 +12,7 @@ export function registerCaseRoutes(router: Router, db: Pool): void {
 
   router.get('/api/cases', async (req, res) => {
     const pagination = parseQuery(paginationQuery, req);
-    const { items, total } = await cases.list(pagination);
-    res.json(page(items, total, pagination));
+    res.json(await cases.list(pagination));
   });
 
   router.post('/api/cases', async (req, res) => {

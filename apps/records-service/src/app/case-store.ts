@@ -1,4 +1,4 @@
-import { newId, type Pagination } from '@factsway/shared-utils';
+import { listPage, newId, type Page, type Pagination } from '@factsway/shared-utils';
 import type { Pool } from 'pg';
 import type { Case, CreateCase, UpdateCase } from './case-schema';
 
@@ -40,12 +40,8 @@ const updatableColumns: Record<keyof UpdateCase, string> = {
 export class CaseStore {
   constructor(private readonly db: Pool) {}
 
-  async list({ limit, offset }: Pagination): Promise<{ items: Case[]; total: number }> {
-    const [rows, count] = await Promise.all([
-      this.db.query<CaseRow>('SELECT * FROM cases ORDER BY id LIMIT $1 OFFSET $2', [limit, offset]),
-      this.db.query<{ total: number }>('SELECT count(*)::int AS total FROM cases'),
-    ]);
-    return { items: rows.rows.map(toCase), total: count.rows[0].total };
+  list(pagination: Pagination): Promise<Page<Case>> {
+    return listPage(this.db, { columns: '*', from: 'cases', orderBy: 'id', toItem: toCase }, pagination);
   }
 
   async get(id: string): Promise<Case | undefined> {

@@ -21,7 +21,6 @@ import {
 } from './draft-schema';
 import { DraftStore, type DraftChangeResult } from './draft-store';
 import { etag, expectedVersion } from './expected-version';
-import { page } from './pagination';
 
 function sendDraft(res: Response, draft: Draft, status = 200): void {
   res.status(status).set('ETag', etag(draft.version)).json(draft);
@@ -46,16 +45,14 @@ export function registerDraftRoutes(router: Router, db: Pool): void {
 
   router.get('/api/drafts', async (req, res) => {
     const pagination = parseQuery(paginationQuery, req);
-    const { items, total } = await drafts.list(pagination);
-    res.json(page(items, total, pagination));
+    res.json(await drafts.list(pagination));
   });
 
   router.get('/api/drafts/case/:caseId', async (req, res) => {
     const { caseId } = parseParams(caseDraftsParams, req);
     const pagination = parseQuery(paginationQuery, req);
     if (!(await cases.exists(caseId))) throw notFound(`No case ${caseId}`);
-    const { items, total } = await drafts.listByCase(caseId, pagination);
-    res.json(page(items, total, pagination));
+    res.json(await drafts.listByCase(caseId, pagination));
   });
 
   router.post('/api/drafts', async (req, res) => {
@@ -97,7 +94,7 @@ export function registerDraftRoutes(router: Router, db: Pool): void {
     const pagination = parseQuery(paginationQuery, req);
     const versions = await drafts.versions(id, pagination);
     if (!versions) throw notFound(`No draft ${id}`);
-    res.json(page(versions.items, versions.total, pagination));
+    res.json(versions);
   });
 
   router.get('/api/drafts/:id/versions/:version', async (req, res) => {

@@ -1,4 +1,4 @@
-import { newId, withTransaction, type Pagination } from '@factsway/shared-utils';
+import { listPage, newId, withTransaction, type Page, type Pagination } from '@factsway/shared-utils';
 import type { Pool, PoolClient } from 'pg';
 import type { CreateDraft, DocumentContent, Draft, DraftChanges, DraftVersion } from './draft-schema';
 
@@ -70,25 +70,12 @@ async function recordVersion(client: PoolClient, draft: DraftRow): Promise<void>
 export class DraftStore {
   constructor(private readonly db: Pool) {}
 
-  async list(pagination: Pagination): Promise<{ items: Draft[]; total: number }> {
-    return this.listWhere('TRUE', [], pagination);
+  list(pagination: Pagination): Promise<Page<Draft>> {
+    return listPage(this.db, { columns: '*', from: 'drafts', orderBy: 'id', toItem: toDraft }, pagination);
   }
 
-  async listByCase(caseId: string, pagination: Pagination): Promise<{ items: Draft[]; total: number }> {
-    return this.listWhere('case_id = $1', [caseId], pagination);
-  }
-
-  private async listWhere(condition: string, values: unknown[], { limit, offset }: Pagination) {
-    const n = values.length;
-    const [rows, count] = await Promise.all([
-      this.db.query<DraftRow>(`SELECT * FROM drafts WHERE ${condition} ORDER BY id LIMIT $${n + 1} OFFSET $${n + 2}`, [
-        ...values,
-        limit,
-        offset,
-      ]),
-      this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM drafts WHERE ${condition}`, values),
-    ]);
-    return { items: rows.rows.map(toDraft), total: count.rows[0].total };
+  listByCase(caseId: string, pagination: Pagination): Promise<Page<Draft>> {
+    return listPage(this.db, { columns: '*', from: 'drafts', where: 'case_id = $1', params: [caseId], orderBy: 'id', toItem: toDraft }, pagination);
   }
 
   async get(id: string): Promise<Draft | undefined> {
@@ -199,16 +186,13 @@ export class DraftStore {
     });
   }
 
-  async versions(id: string, { limit, offset }: Pagination): Promise<{ items: DraftVersion[]; total: number } | undefined> {
+  async versions(id: string, pagination: Pagination): Promise<Page<DraftVersion> | undefined> {
     if (!(await this.get(id))) return undefined;
-    const [rows, count] = await Promise.all([
-      this.db.query<DraftVersionRow>(
-        'SELECT * FROM draft_versions WHERE draft_id = $1 ORDER BY version DESC LIMIT $2 OFFSET $3',
-        [id, limit, offset],
-      ),
-      this.db.query<{ total: number }>('SELECT count(*)::int AS total FROM draft_versions WHERE draft_id = $1', [id]),
-    ]);
-    return { items: rows.rows.map(toDraftVersion), total: count.rows[0].total };
+    return listPage(
+      this.db,
+      { columns: '*', from: 'draft_versions', where: 'draft_id = $1', params: [id], orderBy: 'version DESC', toItem: toDraftVersion },
+      pagination,
+    );
   }
 
   async version(id: string, version: number): Promise<DraftVersion | undefined> {

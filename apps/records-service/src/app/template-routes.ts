@@ -1,7 +1,6 @@
 import { idParam, notFound, paginationQuery, parseBody, parseParams, parseQuery } from '@factsway/shared-utils';
 import type { Router } from 'express';
 import type { Pool } from 'pg';
-import { page } from './pagination';
 import { createTemplateBody, updateTemplateBody } from './template-schema';
 import { TemplateStore } from './template-store';
 
@@ -11,8 +10,7 @@ export function registerTemplateRoutes(router: Router, db: Pool): void {
 
   router.get('/api/templates', async (req, res) => {
     const pagination = parseQuery(paginationQuery, req);
-    const { items, total } = await templates.list(pagination);
-    res.json(page(items, total, pagination));
+    res.json(await templates.list(pagination));
   });
 
   router.post('/api/templates', async (req, res) => {

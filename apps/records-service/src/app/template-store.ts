@@ -1,4 +1,4 @@
-import { newId, type Pagination } from '@factsway/shared-utils';
+import { listPage, newId, type Page, type Pagination } from '@factsway/shared-utils';
 import type { Pool } from 'pg';
 import type { CreateTemplate, Template, UpdateTemplate } from './template-schema';
 
@@ -24,12 +24,8 @@ const toTemplate = (row: TemplateRow): Template => ({
 export class TemplateStore {
   constructor(private readonly db: Pool) {}
 
-  async list({ limit, offset }: Pagination): Promise<{ items: Template[]; total: number }> {
-    const [rows, count] = await Promise.all([
-      this.db.query<TemplateRow>('SELECT * FROM templates ORDER BY id LIMIT $1 OFFSET $2', [limit, offset]),
-      this.db.query<{ total: number }>('SELECT count(*)::int AS total FROM templates'),
-    ]);
-    return { items: rows.rows.map(toTemplate), total: count.rows[0].total };
+  list(pagination: Pagination): Promise<Page<Template>> {
+    return listPage(this.db, { columns: '*', from: 'templates', orderBy: 'id', toItem: toTemplate }, pagination);
   }
 
   async get(id: string): Promise<Template | undefined> {

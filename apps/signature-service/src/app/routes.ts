@@ -1,15 +1,16 @@
 import type { Router } from 'express';
-import type { ServiceContext } from '@factsway/shared-utils';
+import type { DatabaseServiceContext } from '@factsway/shared-utils';
+import { registerTemplateRoutes, templateStore } from '@factsway/line-templates';
 import { registerSignatureRoutes } from './signature-routes';
-import { registerSignatureTemplateRoutes } from './signature-template-routes';
+import { signatureTemplateBody, signatureTemplates } from './signature-templates';
 
 /**
  * The signature-service API: signature templates CRUD (`/api/signature/templates`)
  * and `POST /api/signature/format`.
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
-export function registerRoutes(router: Router, { db, peers }: ServiceContext): void {
-  if (!db) throw new Error('signature-service needs DATABASE_URL');
-  registerSignatureTemplateRoutes(router, db);
-  registerSignatureRoutes(router, db, peers);
+export function registerRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
+  const templates = templateStore(db, signatureTemplates);
+  registerTemplateRoutes(router, { basePath: '/api/signature/templates', body: signatureTemplateBody, store: templates });
+  registerSignatureRoutes(router, templates, peers);
 }

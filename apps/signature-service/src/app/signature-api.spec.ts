@@ -2,9 +2,7 @@ import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
-import { closedPortUrl, expectError, readJson, sendJson } from '@factsway/service-testing';
-// The real records-service, started in this process and called over HTTP (listed as an implicit dependency).
-import { registerRoutes as registerRecordsRoutes } from '../../../records-service/src/app/routes';
+import { closedPortUrl, expectError, readJson, sendJson, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
 import { registerRoutes } from './routes';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
@@ -29,7 +27,7 @@ describe('signature-service', () => {
   let database: TestDatabase;
   let pool: Pool;
   let service: RunningService;
-  let records: RunningService;
+  let records: ServiceProcess;
   let withRecords: RunningService;
 
   beforeAll(async () => {
@@ -41,14 +39,15 @@ describe('signature-service', () => {
       routes: registerRoutes,
       env: { ...env, RECORDS_SERVICE_URL: await closedPortUrl() },
     }).listen(0);
-    records = await createService({ name: 'records', routes: registerRecordsRoutes, env }).listen(0);
+    // The built records-service as its own process (the test target builds it first).
+    records = await startBuiltService('records', { DATABASE_URL: database.url });
     withRecords = await createService({ name: 'signature', routes: registerRoutes, env: { ...env, RECORDS_SERVICE_URL: records.url } }).listen(0);
   });
 
   afterAll(async () => {
     await service?.close();
     await withRecords?.close();
-    await records?.close();
+    await records?.stop();
     await pool?.end();
     await database?.stop();
   });

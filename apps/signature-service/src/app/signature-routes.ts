@@ -1,10 +1,10 @@
 import type { Router } from 'express';
-import type { Pool } from 'pg';
+import { findTemplateOrNotFound, type TemplateStore } from '@factsway/line-templates';
 import { fetchCase, partiesOnSide } from '@factsway/records-client';
 import { parseBody, ulidString, type PeerClient } from '@factsway/shared-utils';
 import { attorneySchema } from './signature-data';
 import { DEFAULT_SIGNATURE_LINES, formatSignature, roleOf, type CaseParties } from './signature-formatter';
-import { findSignatureTemplateOrNotFound } from './signature-template-routes';
+import type { SignatureTemplate, SignatureTemplateInput } from './signature-templates';
 
 const formatBody = attorneySchema.extend({
   templateId: ulidString.optional(),
@@ -12,10 +12,14 @@ const formatBody = attorneySchema.extend({
 });
 
 /** `POST /api/signature/format`: attorney and firm data (and optionally a case) -> signature block lines. */
-export function registerSignatureRoutes(router: Router, db: Pool, peers: PeerClient): void {
+export function registerSignatureRoutes(
+  router: Router,
+  templates: TemplateStore<SignatureTemplateInput, SignatureTemplate>,
+  peers: PeerClient,
+): void {
   router.post('/api/signature/format', async (req, res) => {
     const { templateId, caseId, ...attorney } = parseBody(formatBody, req);
-    const template = templateId ? await findSignatureTemplateOrNotFound(db, templateId) : null;
+    const template = templateId ? await findTemplateOrNotFound(templates, templateId) : null;
     let caseParties: CaseParties | undefined;
     if (caseId) {
       const recordsCase = await fetchCase(peers, caseId);

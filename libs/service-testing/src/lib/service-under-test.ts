@@ -2,7 +2,8 @@ import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import type { CreateServiceOptions, RunningService } from '@factsway/shared-utils';
 import { startTestService } from './start-test-service';
 
-export interface ServiceUnderTestOptions extends CreateServiceOptions {
+export interface ServiceUnderTestOptions<Name extends string = string, RequiresDatabase extends boolean | undefined = undefined>
+  extends CreateServiceOptions<Name, RequiresDatabase> {
   /** Start a migrated test database first and pass it as DATABASE_URL. */
   database?: boolean;
 }
@@ -17,7 +18,10 @@ export interface ServiceUnderTest {
  * Registers the jest hooks of a spec that talks to one running service: `beforeAll` starts it
  * (after a migrated test database when `database` is set), `afterAll` stops both.
  */
-export function serviceUnderTest({ database: withDatabase = false, ...options }: ServiceUnderTestOptions): ServiceUnderTest {
+export function serviceUnderTest<Name extends string, RequiresDatabase extends boolean | undefined = undefined>({
+  database: withDatabase = false,
+  ...options
+}: ServiceUnderTestOptions<Name, RequiresDatabase>): ServiceUnderTest {
   let database: TestDatabase | undefined;
   let running: RunningService | undefined;
 

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import type { DestinationStream } from 'pino';
+import { ConfigError } from '../config/config-error';
 import { loadConfig, type ServiceConfig } from '../config/service-config';
 import { READY_CHECK_TIMEOUT_MS } from '../database/check-database';
 import { createPool } from '../database/create-pool';
@@ -11,18 +12,19 @@ import { createHttpMetrics } from '../metrics/http-metrics';
 import { createServiceRegistry } from '../metrics/service-registry';
 import { createPeerClient } from '../peers/peer-client';
 import { defaultErrorReporting } from './error-reporting';
-import type { ErrorReportingHook, RegisterRoutes, ServiceContext } from './service-context';
+import type { ErrorReportingHook, RegisterRoutes, ServiceContext, ServiceContextFor } from './service-context';
 
 export type { RunningService } from '../http-core/listen-http-core';
 
-export interface CreateServiceOptions {
+export interface CreateServiceOptions<Name extends string = string, RequiresDatabase extends boolean | undefined = undefined> {
   /** Catalog short name (`records`) or id (`records-service`). */
-  name: string;
-  routes: RegisterRoutes;
+  name: Name;
+  /** Gets a context whose `db` is a Pool, not `Pool | undefined`, when the service owns tables. */
+  routes: RegisterRoutes<ServiceContextFor<Name, RequiresDatabase>>;
   /** JSON body limit (default `1mb`); larger bodies get 413. */
   bodyLimit?: string | number;
   /** Default: the service owns tables in the catalog. */
-  requiresDatabase?: boolean;
+  requiresDatabase?: RequiresDatabase;
   /** Body media types passed to routes unparsed instead of 415, e.g. `['multipart/form-data']`. */
   acceptContentTypes?: readonly string[];
   /** Default: `process.env`. */
@@ -48,7 +50,9 @@ export interface Service {
  * Builds a catalog service: config, logs, metrics and the database from the catalog entry,
  * peers, on the shared HTTP core (request ids, health, body parsing, errors, shutdown).
  */
-export function createService(options: CreateServiceOptions): Service {
+export function createService<Name extends string, RequiresDatabase extends boolean | undefined = undefined>(
+  options: CreateServiceOptions<Name, RequiresDatabase>,
+): Service {
   const config =
     options.config ??
     loadConfig(options.env ?? process.env, options.name, { requiresDatabase: options.requiresDatabase });
@@ -64,6 +68,8 @@ export function createService(options: CreateServiceOptions): Service {
   // even when DATABASE_URL is set for every pod.
   const needsDatabase = options.requiresDatabase ?? config.definition.tables.length > 0;
   const db = needsDatabase && config.databaseUrl ? createPool(config, registry, { logger }) : undefined;
+  // Routes of a service that needs its database are typed with a Pool: a config given without one fails here.
+  if (needsDatabase && !db) throw new ConfigError(config.serviceId, [{ variable: 'DATABASE_URL', message: 'is required: the service needs its database' }]);
   const context: ServiceContext = { config, logger, db, registry, peers: createPeerClient(config.peerUrls, logger) };
   const errorReporting = options.errorReporting ?? defaultErrorReporting();
 
@@ -75,7 +81,7 @@ export function createService(options: CreateServiceOptions): Service {
     httpMetrics,
     readiness: databaseReadiness({ serviceId: config.serviceId, db, logger, timeoutMs: READY_CHECK_TIMEOUT_MS }),
     jsonBody: { limit: options.bodyLimit, acceptContentTypes: options.acceptContentTypes },
-    routes: (router) => options.routes(router, context),
+    routes: (router) => options.routes(router, context as ServiceContextFor<Name, RequiresDatabase>),
     beforeErrorRenderer: errorReporting ? (app) => errorReporting(app, context) : undefined,
     drainTimeoutMs: options.drainTimeoutMs,
     onDrained: async () => {

@@ -2,14 +2,19 @@ import { ConfigError } from '../config/config-error';
 import { createService, type CreateServiceOptions, type RunningService } from './create-service';
 import { runBeforeExitHooks } from './exit-hooks';
 
-export type RunServiceOptions = CreateServiceOptions;
+export type RunServiceOptions<Name extends string = string, RequiresDatabase extends boolean | undefined = undefined> = CreateServiceOptions<
+  Name,
+  RequiresDatabase
+>;
 
 /**
  * The `main.ts` entry: validates config (prints the problem and exits 1 when it is wrong),
  * listens on PORT, and on SIGTERM/SIGINT drains, runs the before-exit hooks (e.g. sends queued
  * error reports) and exits 0. A second signal exits at once.
  */
-export async function runService(options: RunServiceOptions): Promise<RunningService> {
+export async function runService<Name extends string, RequiresDatabase extends boolean | undefined = undefined>(
+  options: RunServiceOptions<Name, RequiresDatabase>,
+): Promise<RunningService> {
   let service;
   try {
     service = createService(options);
