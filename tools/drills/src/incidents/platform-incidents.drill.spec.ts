@@ -112,6 +112,9 @@ describe('incident drills on the local platform', () => {
     const backAfterCrash = await waitFor('a write acknowledged after the crash', () => load?.since(crashedAt + 1).find((o) => o.id), 60_000);
     const crashRecoveryMs = backAfterCrash.startedAt + backAfterCrash.ms - crashedAt;
 
+    // Let Prometheus scrape it healthy a few times, so the alert below counts from the crash loop alone.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+
     // A crash loop: every restart is killed until the supervisor gives up, so the service stays down.
     const downAt = Date.now();
     const gaveUp = () => platformReport.some((line) => line.startsWith(`${victimId} exited`) && line.includes('not restarting'));
@@ -147,7 +150,7 @@ describe('incident drills on the local platform', () => {
 
     printFigure('service crash: writes', `${acknowledged.length} acknowledged, ${stored.size} stored, ${lost.length} lost; ${refused} refused while the process was gone (never acknowledged)`);
     printFigure('service crash: one SIGKILL to writes acknowledged again (supervisor restart)', seconds(crashRecoveryMs));
-    printFigure('service crash: down for good to ServiceDown at the webhook (time to detect)', seconds(page.receivedAt - downAt));
+    printFigure('service crash: crash loop start to ServiceDown at the webhook (time to detect; rule `for: 1m`)', seconds(page.receivedAt - downAt));
     printFigure('service crash: restart to ready and writing (time to recover)', seconds(restartRecoveryMs));
     printFigure('service crash: restart to resolved notification', seconds(resolved.receivedAt - restartedAt));
   }, 420_000);
