@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import { checkDatabase, READY_CHECK_TIMEOUT_MS } from '../database/check-database';
 import type { ErrorBody } from '../errors/error-body';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../errors/database-unavailable';
 
 export interface HealthRoutesOptions {
   serviceId: string;
@@ -16,8 +17,9 @@ export interface HealthRoutesOptions {
   readyTimeoutMs?: number;
 }
 
-function notReady(res: Response, req: Request, code: string, message: string): void {
+function notReady(res: Response, req: Request, code: string, message: string, retryAfterSeconds?: number): void {
   const body: ErrorBody = { error: { code, message, requestId: req.id } };
+  if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(503).json(body);
 }
 
@@ -37,7 +39,7 @@ export function healthRoutes(options: HealthRoutesOptions): Router {
         await checkDatabase(options.db, timeoutMs);
       } catch (error) {
         options.logger.warn({ err: error }, 'readiness check failed: database unreachable');
-        return notReady(res, req, 'database_unavailable', 'Database is not reachable');
+        return notReady(res, req, 'database_unavailable', 'Database is not reachable', DATABASE_RETRY_AFTER_SECONDS);
       }
     }
     res.json({ status: 'ready', service: options.serviceId });

@@ -12,6 +12,7 @@ import { unmatchedRoute } from '../http/not-found';
 import { observeRequests } from '../http/request-observer';
 import { trackRouteTemplates } from '../http/route-template';
 import { createLogger, flushLogger } from '../logging/create-logger';
+import { createDatabaseUnavailableMetric } from '../metrics/database-unavailable-metric';
 import { createHttpMetrics } from '../metrics/http-metrics';
 import { createServiceRegistry } from '../metrics/service-registry';
 import { createPeerClient } from '../peers/peer-client';
@@ -102,7 +103,7 @@ export function createService(options: CreateServiceOptions): Service {
   app.use(router);
   app.use(unmatchedRoute);
   (options.errorReporting ?? defaultErrorReporting())?.(app, context);
-  app.use(renderErrors(logger));
+  app.use(renderErrors(logger, { databaseUnavailable: db ? createDatabaseUnavailableMetric(registry) : undefined }));
 
   const drainMs = options.drainTimeoutMs ?? SHUTDOWN_DRAIN_SECONDS * 1000;
 
