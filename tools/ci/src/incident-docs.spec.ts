@@ -29,7 +29,8 @@ interface RuleFile {
 const readYaml = <T>(path: string) => parse(readFileSync(join(workspaceRoot, path), 'utf8')) as T;
 const alertRules = readYaml<RuleFile>('infra/monitoring/alerts.yml').groups.flatMap((g) => g.rules);
 const alertNames = [...new Set(alertRules.map((r) => r.alert as string))].sort();
-const recordedNames = readYaml<RuleFile>('infra/monitoring/recording-rules.yml').groups.flatMap((g) => g.rules.map((r) => r.record as string));
+const recordingRules = readYaml<RuleFile>('infra/monitoring/recording-rules.yml').groups.flatMap((g) => g.rules);
+const recordedNames = recordingRules.map((r) => r.record as string);
 const scrapedJobs = new Set(
   ['infra/monitoring/prometheus-config.yaml', 'infra/monitoring/prometheus-local.yaml'].flatMap((path) =>
     readYaml<{ scrape_configs: { job_name: string }[] }>(path).scrape_configs.map((c) => c.job_name),
@@ -156,8 +157,8 @@ describe('incident handbook and runbooks', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('the metric check knows every metric the alert rules read (the same inventory the rules depend on)', () => {
-    const read = [...new Set(alertRules.flatMap((r) => promqlMetricNames(r.expr)))];
+  it('the metric check knows every metric the alert and recording rules read (the same inventory the rules depend on)', () => {
+    const read = [...new Set([...alertRules, ...recordingRules].flatMap((r) => promqlMetricNames(r.expr)))];
     expect(read).toEqual(expect.arrayContaining(['up', 'http_requests_total', 'database_connection_errors_total', 'cnpg_collector_up']));
     expect(read.filter((metric) => !knownMetrics.has(metric))).toEqual([]);
     expect(knownMetrics.get('http_request_duration_seconds_bucket')).toBe('every service');
