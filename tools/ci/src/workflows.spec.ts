@@ -1,8 +1,9 @@
-import { createProjectGraphAsync, ProjectGraph, readJsonFile, workspaceRoot } from '@nx/devkit';
+import { createProjectGraphAsync, ProjectGraph, workspaceRoot } from '@nx/devkit';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { NxCommand, nxCommands } from './nx-commands';
+import { nxCommandProblem } from './nx-command-problems';
+import { nxCommands } from './nx-commands';
 
 interface ParsedWorkflow {
   file: string;
@@ -32,44 +33,6 @@ const workflow = (name: string) => workflows.find((candidate) => candidate.file.
 const scripts = (parsed: ParsedWorkflow) => parsed.jobs.flatMap((job) => job.steps.map((step) => step.run ?? ''));
 const allCommands = () => workflows.flatMap((parsed) => scripts(parsed).flatMap(nxCommands));
 
-function targetsOf(project: string): Record<string, { configurations?: Record<string, unknown> }> {
-  return (graph.nodes[project]?.data.targets ?? {}) as Record<string, { configurations?: Record<string, unknown> }>;
-}
-
-/** Why the command would fail, or undefined when every project, target and configuration it names exists. */
-function problem(command: NxCommand): string | undefined {
-  const projects = Object.keys(graph.nodes);
-  switch (command.kind) {
-    case 'targets':
-    case 'show': {
-      if (command.targets.length === 0) return 'names no target';
-      for (const target of command.targets) {
-        const owners = projects.filter((project) => targetsOf(project)[target]);
-        if (owners.length === 0) return `no project has a "${target}" target`;
-        const configuration = command.kind === 'targets' ? command.configuration : undefined;
-        if (configuration && !owners.some((project) => targetsOf(project)[target].configurations?.[configuration])) {
-          return `no "${target}" target has configuration "${configuration}"`;
-        }
-      }
-      return undefined;
-    }
-    case 'run': {
-      if (!graph.nodes[command.project]) return `no project "${command.project}"`;
-      const target = targetsOf(command.project)[command.target];
-      if (!target) return `${command.project} has no "${command.target}" target`;
-      if (command.configuration && !target.configurations?.[command.configuration]) {
-        return `${command.project}:${command.target} has no configuration "${command.configuration}"`;
-      }
-      return undefined;
-    }
-    case 'release': {
-      const release = readJsonFile<{ release?: { groups?: Record<string, unknown> } }>(join(workspaceRoot, 'nx.json')).release;
-      if (command.subcommand !== 'version') return `unexpected nx release ${command.subcommand}`;
-      return release?.groups?.['platform'] ? undefined : 'nx.json has no release group "platform"';
-    }
-  }
-}
-
 describe('GitHub workflows', () => {
   it('parse and convert with GitHub\'s workflow parser without errors', () => {
     for (const parsed of workflows) expect({ file: parsed.file, errors: parsed.errors }).toEqual({ file: parsed.file, errors: [] });
@@ -95,13 +58,13 @@ describe('GitHub workflows', () => {
       ]),
     );
     expect(commands.length).toBeGreaterThanOrEqual(9);
-    expect(commands.map((command) => [command.line, problem(command)]).filter(([, why]) => why)).toEqual([]);
+    expect(commands.map((command) => [command.line, nxCommandProblem(graph, command)]).filter(([, why]) => why)).toEqual([]);
   });
 
   it('the command check fails on commands that do not exist (negative control)', () => {
     const wrong = nxCommands(
       'npx nx affected -t lint test\nnpx nx run release:ship -- --version 1\nnpx nx run-many -t deploy -c qa\nnpx nx build no-such-service',
-    ).map(problem);
+    ).map((command) => nxCommandProblem(graph, command));
     expect(wrong).toEqual([
       'no project has a "lint" target',
       'release has no "ship" target',

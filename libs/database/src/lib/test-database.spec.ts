@@ -23,6 +23,27 @@ describe('startTestDatabase', () => {
     expect(Number(row.v)).toBeGreaterThanOrEqual(170000);
   });
 
+  it('interrupts like an outage (sessions get 57P01, connections are refused) and resumes with its data on the same port', async () => {
+    db = await startTestDatabase();
+    await queryOnce(db.url, 'CREATE TABLE kept (n int)');
+    await queryOnce(db.url, 'INSERT INTO kept VALUES (1)');
+    const session = new Client({ connectionString: db.url });
+    await session.connect();
+    const sessionErrors: (Error & { code?: string })[] = [];
+    session.on('error', (error) => sessionErrors.push(error));
+    const firstPid = db.postmasterPid;
+
+    await db.interrupt();
+    expect(isAlive(firstPid)).toBe(false);
+    expect(sessionErrors[0]?.code).toBe('57P01');
+    await expect(queryOnce(db.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+
+    await db.resume();
+    expect(db.postmasterPid).not.toBe(firstPid);
+    expect(await queryOnce(db.url, 'SELECT n FROM kept')).toEqual([{ n: 1 }]);
+    await session.end().catch(() => undefined);
+  });
+
   it('leaves no postgres process behind after stop(), and stop() is idempotent', async () => {
     db = await startTestDatabase();
     expect(isAlive(db.postmasterPid)).toBe(true);

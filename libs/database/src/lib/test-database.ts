@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { embeddedDatabaseUrl } from './connection';
 import { copyTemplateDataDir } from './data-dir-template';
 import { EmbeddedServer, startEmbeddedServer, stopEmbeddedServer } from './embedded-server';
+import { delay, waitForExit } from './process-control';
 import { runMigrations } from './run-migrations';
 
 export interface TestDatabaseOptions {
@@ -21,6 +22,13 @@ export interface TestDatabase {
   port: number;
   /** PID of the postgres server process, for tests that check it is gone. */
   postmasterPid: number;
+  /**
+   * An outage: PostgreSQL's fast shutdown (SIGINT to the postmaster; open sessions get 57P01,
+   * new connections are refused), keeping the data directory and the port.
+   */
+  interrupt(): Promise<void>;
+  /** Starts the server again after `interrupt()`, on the same port with the same data. */
+  resume(): Promise<void>;
   /** Stops the server, makes sure no postgres process is left and deletes its files. Idempotent. */
   stop(): Promise<void>;
 }
@@ -55,10 +63,33 @@ export async function startTestDatabase(options: TestDatabaseOptions = {}): Prom
     rmSync(root, { recursive: true, force: true });
     throw lastError;
   }
-  const running = server;
+  let running = server;
+  const log = options.log;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= stopEmbeddedServer(running).finally(() => rmSync(root, { recursive: true, force: true })));
+  const interrupt = async () => {
+    // The worker's stdin pipe outlives it; stop() closing it later must not raise EPIPE.
+    running.worker.child.stdin?.on('error', () => undefined);
+    process.kill(running.postmasterPid, 'SIGINT');
+    await waitForExit(running.postmasterPid, 15_000);
+    // The worker exits once its postmaster is gone.
+    await running.worker.exited;
+  };
+  const resume = async () => {
+    let lastStartError: unknown;
+    // The port was ours a moment ago; retry briefly in case the kernel still holds it.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      try {
+        running = await startEmbeddedServer({ dataDir: join(root, 'data'), port: running.port, durable: false, log });
+        return;
+      } catch (error) {
+        lastStartError = error;
+        await delay(500);
+      }
+    }
+    throw lastStartError;
+  };
   const url = embeddedDatabaseUrl(running.port);
   if (options.migrate) {
     try {
@@ -68,5 +99,14 @@ export async function startTestDatabase(options: TestDatabaseOptions = {}): Prom
       throw error;
     }
   }
-  return { url, port: running.port, postmasterPid: running.postmasterPid, stop };
+  return {
+    url,
+    port: running.port,
+    get postmasterPid() {
+      return running.postmasterPid;
+    },
+    interrupt,
+    resume,
+    stop,
+  };
 }

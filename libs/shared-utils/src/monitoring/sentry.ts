@@ -7,6 +7,7 @@ import { classifyError } from '../lib/errors/classify-error';
 import { currentRequestId } from '../lib/logging/request-context';
 import { setDefaultErrorReporting } from '../lib/service/error-reporting';
 import { beforeServiceExit } from '../lib/service/exit-hooks';
+import { dependencyOutageEvents } from './dependency-outage-events';
 import { scrubBreadcrumb, scrubEvent, SENSITIVE_HEADERS } from './scrub';
 
 export interface ErrorTrackingStatus {
@@ -20,6 +21,8 @@ export interface InitErrorTrackingOptions {
   env?: Record<string, string | undefined>;
   /** Where the one "not configured" warning goes. Default: stderr, as a JSON log line. */
   warn?: (line: string) => void;
+  /** At most one event per dependency outage (the database) per this many ms. Default 60 000. */
+  dependencyEventIntervalMs?: number;
 }
 
 /**
@@ -43,6 +46,7 @@ export function initErrorTracking(name: string, options: InitErrorTrackingOption
     throw new ConfigError(id, [{ variable: 'SENTRY_DSN', message: 'is not a valid Sentry DSN (https://<key>@<host>/<project>)' }]);
   }
   const tracesSampleRate = parseSampleRate(id, env['SENTRY_TRACES_SAMPLE_RATE']);
+  const groupOutages = dependencyOutageEvents({ serviceId: id, intervalMs: options.dependencyEventIntervalMs });
   Sentry.init({
     dsn,
     environment: env['DEPLOYMENT_ENV'] || 'local',
@@ -66,7 +70,11 @@ export function initErrorTracking(name: string, options: InitErrorTrackingOption
       ...defaults.filter((integration) => integration.name !== 'Dedupe' && integration.name !== 'Express'),
       Sentry.expressIntegration({ shouldHandleError: isServerFault }),
     ],
-    beforeSend: (event) => scrubEvent(tagWithRequestId(event)),
+    // An unreachable database fails every request: one grouped, rate-limited issue, not one per request.
+    beforeSend: (event, hint) => {
+      const grouped = groupOutages(event, hint);
+      return grouped && scrubEvent(tagWithRequestId(grouped));
+    },
     beforeBreadcrumb: (breadcrumb) => scrubBreadcrumb(breadcrumb),
     // The SDK sends envelopes without a Content-Type; Sentry accepts that, but the local
     // sink (Spotlight) drops such payloads.

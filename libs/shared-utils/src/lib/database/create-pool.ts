@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { Logger } from 'pino';
+import { markDatabaseFailure, type DatabaseFailure } from './database-failure';
 
 export interface PoolConfig {
   databaseUrl?: string;
@@ -35,7 +36,8 @@ function existing<T>(registry: Registry, name: string, create: () => T): T {
  * A pg Pool whose connections count `database_connection_errors_total` (failed connects and
  * errors on open connections) and time every query into `database_query_duration_seconds{operation}`.
  * Connection errors are logged and counted, never thrown at the process: a dropped database
- * connection must not crash the service.
+ * connection must not crash the service. Every error it raises records where it happened
+ * (`database-failure.ts`), so an outage answers 503 and a possibly committed write says so.
  */
 export function createPool(config: PoolConfig, registry: Registry, options: CreatePoolOptions = {}): pg.Pool {
   if (!config.databaseUrl) {
@@ -66,10 +68,17 @@ export function createPool(config: PoolConfig, registry: Registry, options: Crea
   const logger = options.logger;
 
   class InstrumentedClient extends pg.Client {
+    /** Between BEGIN and COMMIT/ROLLBACK on this connection. */
+    private inTransaction = false;
+    /** Statements sent and not yet answered, oldest first (pg runs them in order). */
+    private readonly inFlight: DatabaseFailure[] = [];
+
     constructor(clientConfig?: string | pg.ClientConfig) {
       super(clientConfig);
       // An error on a checked-out client with no listener would be an uncaught exception.
+      // Registered first, so the error is marked before pg-pool hands it to a caller.
       this.on('error', (error) => {
+        markDatabaseFailure(error, this.inFlight[0] ?? { stage: 'connect' });
         connectionErrors.inc();
         logger?.warn({ err: error }, 'database connection error');
       });
@@ -78,6 +87,7 @@ export function createPool(config: PoolConfig, registry: Registry, options: Crea
     override connect(callback?: (...args: any[]) => void): any {
       const counted = (error: Error | null | undefined) => {
         if (error) {
+          markDatabaseFailure(error, { stage: 'connect' });
           connectionErrors.inc();
           logger?.warn({ err: error }, 'database connection failed');
         }
@@ -98,21 +108,62 @@ export function createPool(config: PoolConfig, registry: Registry, options: Crea
       const first = args[0];
       // Submittables (cursors, streams) report their own completion; pass them through.
       if (first && typeof first.submit === 'function') return (super.query as any)(...args);
-      const end = queryDuration.startTimer({ operation: queryOperation(first) });
+      const operation = queryOperation(first);
+      const sent: DatabaseFailure = { stage: 'query', operation, inTransaction: this.inTransaction || operation === 'commit' };
+      if (operation === 'begin') this.inTransaction = true;
+      if (operation === 'commit' || operation === 'rollback') this.inTransaction = false;
+      this.inFlight.push(sent);
+      const end = queryDuration.startTimer({ operation });
+      const settle = (error?: unknown) => {
+        end();
+        const index = this.inFlight.indexOf(sent);
+        if (index >= 0) this.inFlight.splice(index, 1);
+        if (error) markDatabaseFailure(error, sent);
+      };
       const last = args[args.length - 1];
       if (typeof last === 'function') {
-        args[args.length - 1] = (...results: unknown[]) => {
-          end();
-          return last(...results);
+        args[args.length - 1] = (error: unknown, ...results: unknown[]) => {
+          settle(error);
+          return last(error, ...results);
         };
         return (super.query as any)(...args);
       }
       const result = (super.query as any)(...args);
-      return result && typeof result.then === 'function' ? result.finally(end) : result;
+      if (!result || typeof result.then !== 'function') {
+        settle();
+        return result;
+      }
+      return result.then(
+        (value: unknown) => {
+          settle();
+          return value;
+        },
+        (error: unknown) => {
+          settle(error);
+          throw error;
+        },
+      );
     }
   }
 
-  const pool = new pg.Pool({
+  // The pool's own failures (its connect timeout, a connection it could not open) happen before
+  // any statement was sent.
+  class InstrumentedPool extends pg.Pool {
+    override connect(callback?: (...args: any[]) => void): any {
+      if (callback) {
+        return super.connect((error: Error | undefined, ...rest: unknown[]) => {
+          if (error) markDatabaseFailure(error, { stage: 'connect' });
+          (callback as (...args: unknown[]) => void)(error, ...rest);
+        });
+      }
+      return super.connect().catch((error: unknown) => {
+        markDatabaseFailure(error, { stage: 'connect' });
+        throw error;
+      });
+    }
+  }
+
+  const pool = new InstrumentedPool({
     connectionString: config.databaseUrl,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { HttpError } from './http-error';
 import { validationError } from '../validation/validation-error';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable } from './database-unavailable';
 
 /** What the client is told about an error; `fault` marks a 5xx that is our bug or outage. */
 export interface ClassifiedError {
@@ -9,7 +10,18 @@ export interface ClassifiedError {
   message: string;
   details?: unknown;
   fault: boolean;
+  /** Seconds for a `Retry-After` header: the failure is a dependency's and should pass. */
+  retryAfterSeconds?: number;
+  /** The dependency that is down (`database`): reported as one grouped, rate-limited Sentry issue. */
+  dependency?: string;
 }
+
+export const DATABASE_UNAVAILABLE_CODE = 'database_unavailable';
+
+const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not reachable; nothing was changed. Retry later.';
+const WRITE_OUTCOME_UNKNOWN_MESSAGE =
+  'The database connection was lost while the change was being stored; the write may or may not have been stored. ' +
+  'Read the record before retrying, or retry with the same version (If-Match) or id where the API offers one.';
 
 interface ErrorWithFields {
   type?: unknown;
@@ -59,6 +71,18 @@ export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof ZodError) {
     const asHttp = validationError('input', error);
     return { status: asHttp.status, code: asHttp.code, message: asHttp.message, details: asHttp.details, fault: false };
+  }
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) {
+    return {
+      status: 503,
+      code: DATABASE_UNAVAILABLE_CODE,
+      message: unavailable.writeOutcomeUnknown ? WRITE_OUTCOME_UNKNOWN_MESSAGE : DATABASE_UNAVAILABLE_MESSAGE,
+      details: { writeOutcome: unavailable.writeOutcomeUnknown ? 'unknown' : 'not_stored' },
+      fault: true,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      dependency: 'database',
+    };
   }
   if (typeof error === 'object' && error !== null) {
     const fields = error as ErrorWithFields;

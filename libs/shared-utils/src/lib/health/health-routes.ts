@@ -6,6 +6,7 @@ import { READY_CHECK_TIMEOUT_MS } from '../database/check-database';
 import type { ErrorBody } from '../errors/error-body';
 import { databaseReadiness } from './database-readiness';
 import type { ReadinessCheck } from './readiness';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../errors/database-unavailable';
 
 export interface HealthRoutesOptions {
   serviceId: string;
@@ -20,8 +21,9 @@ export interface HealthRoutesOptions {
   readiness?: ReadinessCheck;
 }
 
-function notReady(res: Response, req: Request, code: string, message: string): void {
+function notReady(res: Response, req: Request, code: string, message: string, retryAfterSeconds?: number): void {
   const body: ErrorBody = { error: { code, message, requestId: req.id } };
+  if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(503).json(body);
 }
 
@@ -44,7 +46,7 @@ export function healthRoutes(options: HealthRoutesOptions): Router {
   router.get('/ready', async (req, res) => {
     if (options.isDraining()) return notReady(res, req, 'shutting_down', 'Service is shutting down');
     const readiness = await isReady();
-    if (!readiness.ready) return notReady(res, req, readiness.code, readiness.message);
+    if (!readiness.ready) return notReady(res, req, readiness.code, readiness.message, readiness.code === 'database_unavailable' ? DATABASE_RETRY_AFTER_SECONDS : undefined);
     res.json({ status: 'ready', ...readiness.details });
   });
 

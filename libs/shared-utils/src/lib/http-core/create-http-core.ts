@@ -1,7 +1,7 @@
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { renderErrors } from '../errors/error-handler';
+import { renderErrors, type RenderErrorsOptions } from '../errors/error-handler';
 import { healthRoutes } from '../health/health-routes';
 import type { ReadinessCheck } from '../health/readiness';
 import { DEFAULT_BODY_LIMIT, jsonBody, type JsonBodyOptions } from '../http/json-body';
@@ -30,6 +30,8 @@ export interface HttpCoreOptions {
   routes: (router: Router) => void;
   /** Called after the routes and before the uniform error renderer, so an error reporter sees every error first. */
   beforeErrorRenderer?: (app: Express) => void;
+  /** Options of the uniform error renderer (e.g. the metric that counts database-outage answers). */
+  errorRendering?: RenderErrorsOptions;
   /** Default: SHUTDOWN_DRAIN_SECONDS * 1000. */
   drainTimeoutMs?: number;
   /** Runs once the server has drained, before the logs flush: close pools and clients here. */
@@ -80,7 +82,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
   app.use(router);
   app.use(unmatchedRoute);
   options.beforeErrorRenderer?.(app);
-  app.use(renderErrors(logger));
+  app.use(renderErrors(logger, options.errorRendering));
 
   return {
     app,

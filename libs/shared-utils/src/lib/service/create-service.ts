@@ -8,6 +8,7 @@ import { databaseReadiness } from '../health/database-readiness';
 import { createHttpCore } from '../http-core/create-http-core';
 import type { RunningService } from '../http-core/listen-http-core';
 import { createLogger } from '../logging/create-logger';
+import { createDatabaseUnavailableMetric } from '../metrics/database-unavailable-metric';
 import { createHttpMetrics } from '../metrics/http-metrics';
 import { createServiceRegistry } from '../metrics/service-registry';
 import { createPeerClient } from '../peers/peer-client';
@@ -83,6 +84,7 @@ export function createService<Name extends string, RequiresDatabase extends bool
     jsonBody: { limit: options.bodyLimit, acceptContentTypes: options.acceptContentTypes },
     routes: (router) => options.routes(router, context as ServiceContextFor<Name, RequiresDatabase>),
     beforeErrorRenderer: errorReporting ? (app) => errorReporting(app, context) : undefined,
+    errorRendering: { databaseUnavailable: db ? createDatabaseUnavailableMetric(registry) : undefined },
     drainTimeoutMs: options.drainTimeoutMs,
     onDrained: async () => {
       if (db) await db.end().catch((error: unknown) => logger.warn({ err: error }, 'closing the database pool failed'));
