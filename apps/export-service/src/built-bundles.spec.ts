@@ -1,9 +1,10 @@
+import { findWorkspaceRoot, freePort } from '@factsway/dev-support';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, startTestDatabase, type TestDatabase } from '@factsway/database';
+import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE, type DocumentModel } from '@factsway/document-model';
-import { findWorkspaceRoot, platformVersion } from '@factsway/service-catalog';
+import { platformVersion } from '@factsway/service-catalog';
 import { newId } from '@factsway/shared-utils';
 
 const root = findWorkspaceRoot();

@@ -1,7 +1,7 @@
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findWorkspaceRoot } from '@factsway/service-catalog';
 import { listMigrationFiles, startTestDatabase, TestDatabase } from '@factsway/database';
 import { copyOfRealMigrations } from './testing/migration-folder';
 import { schemaSnapshot } from './testing/schema-snapshot';

@@ -1,4 +1,5 @@
-import { defaultMigrationsDir, listMigrationFiles, runMigrations, startTestDatabase, TestDatabase } from '@factsway/database';
+import { defaultMigrationsDir } from '@factsway/dev-support';
+import { listMigrationFiles, runMigrations, startTestDatabase, TestDatabase } from '@factsway/database';
 import { queryRows } from './testing/schema-snapshot';
 
 describe('two `up` runs at the same time', () => {

@@ -1,4 +1,5 @@
-import { defaultMigrationsDir, listMigrationFiles } from '@factsway/database';
+import { defaultMigrationsDir } from '@factsway/dev-support';
+import { listMigrationFiles } from '@factsway/database';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expandContractViolations } from './expand-contract-check';

@@ -1,4 +1,5 @@
-import { defaultMigrationsDir, listMigrationFiles, migrationStatus, runMigrations, startTestDatabase, TestDatabase } from '@factsway/database';
+import { defaultMigrationsDir } from '@factsway/dev-support';
+import { listMigrationFiles, migrationStatus, runMigrations, startTestDatabase, TestDatabase } from '@factsway/database';
 import { services } from '@factsway/service-catalog';
 import { queryRows, schemaSnapshot } from './testing/schema-snapshot';
 

@@ -1,5 +1,6 @@
-import { freePort, startTestDatabase, type TestDatabase } from '@factsway/database';
-import { findWorkspaceRoot, platformVersion } from '@factsway/service-catalog';
+import { findWorkspaceRoot, freePort } from '@factsway/dev-support';
+import { startTestDatabase, type TestDatabase } from '@factsway/database';
+import { platformVersion } from '@factsway/service-catalog';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 // Standalone local update origin: `npx nx run update-origin:serve`. `npm start` runs the
 // same two functions from the local platform runner.
-import { findWorkspaceRoot, platform } from '@factsway/service-catalog';
+import { findWorkspaceRoot } from '@factsway/dev-support';
+import { platform } from '@factsway/service-catalog';
 import { join } from 'node:path';
 import { localUpdateBucket, startLocalBucket } from '@factsway/release';
 import { startUpdateOrigin } from './lib/start-update-origin';

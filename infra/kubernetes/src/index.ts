@@ -2,6 +2,8 @@ export * from './lib/cluster-settings';
 export * from './lib/environments';
 export * from './lib/local-settings';
 export * from './lib/factsway-service';
+export { serviceConfig } from './lib/service-config';
+export { peersOf } from './lib/service-peers';
 export * from './lib/labels';
 export * from './lib/render-manifests';
 export * from './lib/synthesize-manifests';

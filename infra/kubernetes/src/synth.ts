@@ -3,7 +3,7 @@
  * The committed files use the default placeholder registry; pass the real one when deploying.
  */
 import { join } from 'node:path';
-import { DeploymentEnvironment } from '@factsway/service-catalog';
+import { DeploymentEnvironment, services } from '@factsway/service-catalog';
 import { synthesizeManifests } from './lib/synthesize-manifests';
 
 const registryFlag = process.argv.find((arg) => arg.startsWith('--registry='));
@@ -11,6 +11,6 @@ const registry = registryFlag?.slice('--registry='.length);
 const root = join(__dirname, '..');
 
 for (const environment of ['production', 'staging', 'local'] as DeploymentEnvironment[]) {
-  const files = synthesizeManifests(join(root, environment), environment, registry ? { registry } : {});
+  const files = synthesizeManifests(join(root, environment), environment, services, registry ? { registry } : {});
   process.stdout.write(`${environment}: ${files.length} files in infra/kubernetes/${environment}/\n`);
 }

@@ -1,8 +1,7 @@
-import { platform } from '@factsway/service-catalog';
-
 /**
  * The monitoring knobs, kept apart from the rules and dashboards that use them
- * (mimir-mixin style). Service data (names, ports, SLOs) comes from the catalog.
+ * (mimir-mixin style). Service data (names, ports, SLOs) and platform facts (the production
+ * namespace, local ports) come from the catalog, as parameters of the generators.
  */
 export const monitoringConfig = {
   /** Where `runbook_url` points: `<base>/<AlertName>.md` is a file under docs/runbooks/. */
@@ -18,7 +17,6 @@ export const monitoringConfig = {
    */
   minimumRequestRate: 1 / 60,
   production: {
-    namespace: platform.namespaces.production,
     environment: 'production',
     scrapeInterval: '15s',
     evaluationInterval: '15s',

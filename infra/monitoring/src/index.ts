@@ -1,8 +1,9 @@
 /**
- * What the local platform runner uses to run Prometheus and Alertmanager with the
- * committed rule files. (The generators live in generate.ts and are not exported here.)
+ * What the local platform runner and the drills use: the committed files, the local
+ * Prometheus/Alertmanager stack, and the rule and dashboard sources to check them against.
+ * (The file generators live in generate.ts and are not exported here.)
  */
-export { monitoringFiles, ruleFiles } from './monitoring-files';
+export { monitoringFilePath, monitoringFiles, ruleFiles } from './monitoring-files';
 export { defaultLocalTargets, localPrometheusConfig } from './prometheus/local-config';
 export type { LocalTargets } from './prometheus/local-config';
 export { localAlertmanagerConfig } from './alertmanager/alertmanager-config';
@@ -11,3 +12,7 @@ export type { ManagedProcess } from './runtime/managed-process';
 export { lookupBinary } from './runtime/find-binary';
 export { startLocalMonitoring } from './runtime/local-monitoring';
 export type { LocalMonitoring, LocalMonitoringOptions } from './runtime/local-monitoring';
+export { dashboardQueries, withVariablesFilled } from './dashboard/dashboard-queries';
+export type { DashboardQuery } from './dashboard/dashboard-queries';
+export { alertRuleGroups } from './rules/render-rules';
+export { sloRecordingRules } from './rules/slo-recording-rules';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 
 /** The committed files, relative to infra/monitoring/. Both Prometheus variants load the same rule files. */
@@ -15,6 +16,11 @@ export const monitoringFiles = {
 } as const;
 
 export const ruleFiles = [monitoringFiles.recordingRules, monitoringFiles.alerts];
+
+/** Absolute path of a committed file (a `monitoringFiles` value) in infra/monitoring/. */
+export function monitoringFilePath(file: string): string {
+  return join(__dirname, '..', file);
+}
 
 export function toYaml(value: unknown): string {
   return stringify(value, { lineWidth: 0 });

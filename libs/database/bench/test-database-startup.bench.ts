@@ -1,12 +1,12 @@
 // Prints how long a test server takes to be ready: from the once-initialised template
 // (what startTestDatabase does) against a fresh initdb, side by side.
 // Run: npx nx run database:bench
+import { freePort } from '@factsway/dev-support';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestDatabase } from '../src';
 import { startEmbeddedServer, stopEmbeddedServer } from '../src/lib/embedded-server';
-import { freePort } from '../src/lib/free-port';
 
 const rounds = Number(process.env['ROUNDS'] ?? 3);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

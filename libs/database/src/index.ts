@@ -6,6 +6,4 @@ export * from './lib/migration-error';
 export * from './lib/migration-files';
 export * from './lib/migration-status';
 export * from './lib/create-migration';
-export * from './lib/workspace-paths';
 export { isAlive } from './lib/process-control';
-export { freePort, freeStablePorts, isPortFree } from './lib/free-port';

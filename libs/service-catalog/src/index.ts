@@ -3,3 +3,4 @@ export * from './lib/services';
 export * from './lib/platform';
 export * from './lib/lookup';
 export * from './lib/platform-version';
+export * from './lib/pod-label-contract';

@@ -1,2 +1,2 @@
-// Drills are run as tests (`npx nx test drills`); shared helpers are exported from here.
-export {};
+// Drills are run as tests (`npx nx test drills`); the helpers they share are exported here.
+export * from './support';

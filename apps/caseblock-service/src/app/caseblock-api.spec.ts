@@ -1,6 +1,7 @@
+import { freePort } from '@factsway/dev-support';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Pool } from 'pg';
-import { freePort, startTestDatabase, type TestDatabase } from '@factsway/database';
+import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
 import { closedPortUrl, expectError, readJson, sendJson } from '@factsway/service-testing';

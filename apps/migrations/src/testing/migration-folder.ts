@@ -1,7 +1,8 @@
+import { defaultMigrationsDir } from '@factsway/dev-support';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { defaultMigrationsDir, listMigrationFiles } from '@factsway/database';
+import { listMigrationFiles } from '@factsway/database';
 
 /** A temp folder holding copies of the real migrations, for tests that add files to it. */
 export function copyOfRealMigrations(): { dir: string; add(name: string, source: string): string; remove(): void } {

@@ -20,6 +20,8 @@ export interface PostgresSettings {
   storageClass?: string;
   /** Operand image; always a pinned tag. */
   imageName: string;
+  /** Database (and its owner) created at bootstrap (`platform.databaseName`). */
+  databaseName: string;
   /** Object storage prefix for base backups and WAL archives, e.g. `s3://bucket/production`. */
   backupDestination: string;
   /** How long backups are kept, CloudNativePG syntax (`30d`). */
@@ -40,8 +42,10 @@ export interface ClusterSettings {
   namespace: string;
   /** Public host of the ingress; no ingress is rendered when undefined. */
   host?: string;
-  /** Image registry host; images are `<registry>/factsway/<name>:<version>`. */
+  /** Image registry host; images are `<registry>/<imageRepository>/<name>:<version>`. */
   registry: string;
+  /** Repository prefix under the registry (`platform.imageRepository`). */
+  imageRepository: string;
   /** The platform version: image tag, `APP_VERSION` and `app.kubernetes.io/version`. */
   version: string;
   imagePullPolicy: ImagePullPolicy;

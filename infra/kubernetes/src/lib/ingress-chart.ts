@@ -4,7 +4,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { ClusterSettings } from './cluster-settings';
-import { PART_OF } from './labels';
+import { selectorLabels } from './labels';
 import { API_TLS_SECRET } from './secret-references';
 
 /** Paths that exist on every service but must never be reachable from the internet. */
@@ -23,7 +23,7 @@ export class IngressChart extends Chart {
   ) {
     super(scope, id);
     const namespace = settings.namespace;
-    const labels = { 'app.kubernetes.io/name': 'factsway-api', 'app.kubernetes.io/part-of': PART_OF };
+    const labels = selectorLabels('factsway-api');
 
     const certificate = new Certificate({
       metadata: { name: API_TLS_SECRET, namespace, labels },

@@ -22,6 +22,7 @@ export function localSettings(options: LocalOptions = {}): ClusterSettings {
     environment: 'local',
     namespace: 'factsway-local',
     registry: options.registry ?? 'localhost',
+    imageRepository: platform.imageRepository,
     version: options.version ?? platformVersion(),
     imagePullPolicy: 'Never',
     replicas: () => 1,

@@ -59,7 +59,7 @@ export class MigrationsJobChart extends Chart {
             containers: [
               {
                 name: MIGRATIONS_NAME,
-                image: imageReference(settings.registry, MIGRATIONS_NAME, settings.version),
+                image: imageReference(settings, MIGRATIONS_NAME),
                 imagePullPolicy: settings.imagePullPolicy,
                 env: environment,
                 resources: {

@@ -1,8 +1,8 @@
+import { PART_OF, podLabelKeys } from '@factsway/service-catalog';
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { ClusterSettings } from './cluster-settings';
-import { PART_OF } from './labels';
 
 /** The environment's namespace, with Pod Security Standards "restricted" enforced by the API server. */
 export class NamespaceChart extends Chart {
@@ -12,7 +12,7 @@ export class NamespaceChart extends Chart {
       metadata: {
         name: settings.namespace,
         labels: {
-          'app.kubernetes.io/part-of': PART_OF,
+          [podLabelKeys.partOf]: PART_OF,
           'factsway.com/environment': settings.environment,
           'pod-security.kubernetes.io/enforce': 'restricted',
           'pod-security.kubernetes.io/enforce-version': 'latest',

@@ -1,9 +1,9 @@
-import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
+import { PART_OF, podLabelKeys, ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { ClusterSettings, TrafficSource } from './cluster-settings';
-import { PART_OF, selectorLabels } from './labels';
+import { selectorLabels } from './labels';
 import { MIGRATIONS_NAME } from './migrations-job-chart';
 import { POSTGRES_METRICS_PORT, POSTGRES_PORT, POSTGRES_STATUS_PORT, postgresPodLabels } from './postgres-chart';
 
@@ -117,7 +117,7 @@ export class NetworkPoliciesChart extends Chart {
 
   private policy(name: string, spec: k8s.NetworkPolicySpec): void {
     new k8s.KubeNetworkPolicy(this, name, {
-      metadata: { name, namespace: this.targetNamespace, labels: { 'app.kubernetes.io/part-of': PART_OF } },
+      metadata: { name, namespace: this.targetNamespace, labels: { [podLabelKeys.partOf]: PART_OF } },
       spec,
     });
   }

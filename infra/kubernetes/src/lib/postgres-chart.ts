@@ -1,10 +1,10 @@
 import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
 import { ScheduledBackup } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/ScheduledBackup';
-import { platform } from '@factsway/service-catalog';
+import { PART_OF, podLabelKeys, scrapeAnnotations } from '@factsway/service-catalog';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterSettings, PostgresSettings } from './cluster-settings';
-import { PART_OF, scrapeAnnotations } from './labels';
+import { selectorLabels } from './labels';
 import { POSTGRES_BACKUP_SECRET, POSTGRES_CLUSTER_NAME } from './secret-references';
 
 /** Port of the metrics exporter built into every CloudNativePG instance. */
@@ -28,7 +28,7 @@ export class PostgresChart extends Chart {
     super(scope, id);
     const pg = settings.postgres;
     const namespace = settings.namespace;
-    const labels = { 'app.kubernetes.io/name': 'postgres', 'app.kubernetes.io/part-of': PART_OF };
+    const labels = selectorLabels('postgres');
 
     const cluster = new Cluster({
       metadata: { name: POSTGRES_CLUSTER_NAME, namespace, labels },
@@ -40,7 +40,7 @@ export class PostgresChart extends Chart {
         primaryUpdateMethod: 'switchover',
         enablePDB: true,
         enableSuperuserAccess: false,
-        bootstrap: { initdb: { database: platform.databaseName, owner: platform.databaseName } },
+        bootstrap: { initdb: { database: pg.databaseName, owner: pg.databaseName } },
         postgresql: { parameters: { max_connections: '300', shared_buffers: '256MB' } },
         storage: { size: pg.storageSize, ...(pg.storageClass ? { storageClass: pg.storageClass } : {}) },
         resources: { requests: { ...pg.resources.requests }, limits: { ...pg.resources.limits } },
@@ -58,7 +58,7 @@ export class PostgresChart extends Chart {
           },
         ],
         // Plain Prometheus finds the exporter through these; a Prometheus Operator uses the PodMonitor.
-        inheritedMetadata: { labels: { 'app.kubernetes.io/part-of': PART_OF }, annotations: scrapeAnnotations(POSTGRES_METRICS_PORT) },
+        inheritedMetadata: { labels: { [podLabelKeys.partOf]: PART_OF }, annotations: scrapeAnnotations(POSTGRES_METRICS_PORT) },
         monitoring: { enablePodMonitor: pg.enablePodMonitor },
         backup: {
           retentionPolicy: pg.backupRetention,

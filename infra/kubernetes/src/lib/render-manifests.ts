@@ -1,4 +1,4 @@
-import { ServiceDefinition, serviceId, services as catalog } from '@factsway/service-catalog';
+import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { App, Chart, Yaml } from 'cdk8s';
 import { ClusterSettings } from './cluster-settings';
 import { IngressChart } from './ingress-chart';
@@ -7,6 +7,7 @@ import { NamespaceChart } from './namespace-chart';
 import { NetworkPoliciesChart } from './network-policies-chart';
 import { PostgresChart } from './postgres-chart';
 import { ServiceChart } from './service-chart';
+import { peersOf } from './service-peers';
 
 export interface RenderedManifest {
   /** File name inside the environment folder, e.g. `records-service.yaml`. */
@@ -22,12 +23,12 @@ const HEADER =
   '# Do not edit; change the catalog or infra/kubernetes/src and synthesize again.\n';
 
 /**
- * Renders every manifest file of one environment, in a fixed order, without touching the disk.
- * `services` defaults to the whole catalog.
+ * Renders every manifest file of one environment for `services` (the catalog, from the synth
+ * entry), in a fixed order, without touching the disk.
  */
 export function renderManifests(
   settings: ClusterSettings,
-  services: readonly ServiceDefinition[] = catalog,
+  services: readonly ServiceDefinition[],
 ): RenderedManifest[] {
   const app = new App();
   const charts: Chart[] = [];
@@ -36,7 +37,7 @@ export function renderManifests(
   const { postgres, host, ingress, prometheus } = settings;
   if (postgres) charts.push(new PostgresChart(app, 'postgres', { ...settings, postgres }));
   charts.push(new MigrationsJobChart(app, 'migrations-job', settings));
-  for (const service of services) charts.push(new ServiceChart(app, serviceId(service.name), settings, service));
+  for (const service of services) charts.push(new ServiceChart(app, serviceId(service.name), settings, service, peersOf(service, services)));
   if (host && ingress) charts.push(new IngressChart(app, 'ingress', { ...settings, host, ingress }, services));
   if (prometheus) charts.push(new NetworkPoliciesChart(app, 'network-policies', { ...settings, prometheus }, services));
 

@@ -4,12 +4,18 @@ import { Construct } from 'constructs';
 import { ClusterSettings } from './cluster-settings';
 import { FactswayService } from './factsway-service';
 
-/** One `<name>-service.yaml`: everything one catalog service needs. */
+/** One `<name>-service.yaml`: everything one service needs; `peers` are the definitions of the services it calls. */
 export class ServiceChart extends Chart {
   readonly workload: FactswayService;
 
-  constructor(scope: Construct, id: string, settings: ClusterSettings, service: ServiceDefinition) {
+  constructor(
+    scope: Construct,
+    id: string,
+    settings: ClusterSettings,
+    service: ServiceDefinition,
+    peers: readonly ServiceDefinition[],
+  ) {
     super(scope, id);
-    this.workload = new FactswayService(this, 'service', { service, settings });
+    this.workload = new FactswayService(this, 'service', { service, peers, settings });
   }
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeploymentEnvironment, ServiceDefinition, services as catalog } from '@factsway/service-catalog';
+import { DeploymentEnvironment, ServiceDefinition } from '@factsway/service-catalog';
 import { ClusterSettings } from './cluster-settings';
 import { EnvironmentOptions, productionSettings, stagingSettings } from './environments';
 import { localSettings, LocalOptions } from './local-settings';
@@ -18,14 +18,14 @@ export function settingsFor(environment: DeploymentEnvironment, options: LocalOp
 }
 
 /**
- * Writes every manifest of `environment` into `outDir` (created if needed) and removes
- * YAML files there that the catalog no longer produces. Returns the written file names.
+ * Writes every manifest of `environment` for `services` into `outDir` (created if needed) and removes
+ * YAML files there that these services no longer produce. Returns the written file names.
  */
 export function synthesizeManifests(
   outDir: string,
   environment: DeploymentEnvironment,
+  services: readonly ServiceDefinition[],
   options: EnvironmentOptions & LocalOptions = {},
-  services: readonly ServiceDefinition[] = catalog,
 ): string[] {
   const manifests = renderManifests(settingsFor(environment, options), services);
   mkdirSync(outDir, { recursive: true });

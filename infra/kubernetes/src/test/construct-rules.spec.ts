@@ -21,9 +21,10 @@ const billing: ServiceDefinition = {
 
 describe('rendering rules', () => {
   it('refuses an unpinned image', () => {
-    expect(() => imageReference('r.example', 'records-service', 'latest')).toThrow(/pin a version/);
-    expect(() => imageReference('r.example', 'records-service', '')).toThrow(/pin a version/);
-    expect(imageReference('r.example', 'records-service', '1.0.0')).toBe('r.example/factsway/records-service:1.0.0');
+    const at = (version: string) => ({ registry: 'r.example', imageRepository: 'factsway', version });
+    expect(() => imageReference(at('latest'), 'records-service')).toThrow(/pin a version/);
+    expect(() => imageReference(at(''), 'records-service')).toThrow(/pin a version/);
+    expect(imageReference(at('1.0.0'), 'records-service')).toBe('r.example/factsway/records-service:1.0.0');
   });
 
   it('names the migrations Job after the version, as a valid DNS label', () => {
@@ -62,7 +63,7 @@ describe('synthesizeManifests for a service the generator just added', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes its manifest, routes its paths and opens exactly its network paths', () => {
-    const written = synthesizeManifests(dir, 'production', {}, [...services, billing]);
+    const written = synthesizeManifests(dir, 'production', [...services, billing]);
     expect(written).toContain('billing-service.yaml');
     expect(readdirSync(dir)).toContain('billing-service.yaml');
     const read = (file: string) => parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((d) => d.toJS());

@@ -42,7 +42,7 @@ describe('the local variant (one machine, images built there)', () => {
       version: '9.9.9',
       environmentOverrides: { SENTRY_DSN: 'http://key@127.0.0.1:8969/1' },
     });
-    const rendered = renderManifests(settings).flatMap((manifest) => manifest.objects) as ReturnType<typeof committedObjects>;
+    const rendered = renderManifests(settings, services).flatMap((manifest) => manifest.objects) as ReturnType<typeof committedObjects>;
     const records = ofKind(rendered, 'Deployment').find((d) => d.metadata.name === 'records-service')!;
     expect(records.spec.template.spec.containers[0].image).toBe('localhost:5000/factsway/records-service:9.9.9');
     const config = ofKind(rendered, 'ConfigMap').find((c) => c.metadata.name === 'records-service-config')!;

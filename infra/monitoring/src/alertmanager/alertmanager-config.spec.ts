@@ -1,8 +1,8 @@
+import { freePort } from '@factsway/dev-support';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitoringFiles, toYaml } from '../generated-files';
-import { freePort } from '@factsway/database';
 import { ManagedProcess } from '../runtime/managed-process';
 import { startAlertmanager } from '../runtime/prometheus-stack';
 import { runTool } from '../testing/binaries';

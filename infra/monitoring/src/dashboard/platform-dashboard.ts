@@ -1,17 +1,17 @@
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
-import { serviceId } from '@factsway/service-catalog';
-import { catalogServices, serviceIdPattern } from '../catalog-selectors';
+import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
+import { MonitoredServices, serviceIdPattern } from '../service-selectors';
 import { monitoringConfig } from '../config';
 import { prometheusDatasource, statPanel, timeseriesPanel } from './panels';
 import { databaseQueries, overviewQueries, redQueries, updateOriginQueries } from './queries';
 
-function variables() {
+function variables(services: MonitoredServices) {
   return [
     new dashboard.DatasourceVariableBuilder('datasource').label('Prometheus').type('prometheus'),
     new dashboard.QueryVariableBuilder('service')
       .label('Service')
       .datasource(prometheusDatasource)
-      .query(`label_values(up{job=~"${serviceIdPattern}"}, service)`)
+      .query(`label_values(up{job=~"${serviceIdPattern(services)}"}, service)`)
       .refresh(dashboard.VariableRefresh.OnTimeRangeChanged)
       .sort(dashboard.VariableSort.AlphabeticalAsc)
       .multi(true)
@@ -28,14 +28,15 @@ function variables() {
   ];
 }
 
-function overviewPanels() {
+function overviewPanels(services: MonitoredServices) {
+  const queries = overviewQueries(services);
   const byService = '{{service}}';
   return [
     statPanel({
       title: 'Instances up',
       description: 'Instances answering /metrics, per service (ServiceDown fires at 0).',
       unit: 'none',
-      queries: [{ expr: overviewQueries.up, legend: byService }],
+      queries: [{ expr: queries.up, legend: byService }],
       redBelow: 1,
       width: 24,
     }),
@@ -43,31 +44,31 @@ function overviewPanels() {
       title: 'Request rate',
       description: 'User requests per second (probes and scrapes excluded).',
       unit: 'reqps',
-      queries: [{ expr: overviewQueries.requestRate, legend: byService }],
+      queries: [{ expr: queries.requestRate, legend: byService }],
     }),
     timeseriesPanel({
       title: 'Error ratio (5xx)',
       description: 'Share of user requests answered with a 5xx.',
       unit: 'percentunit',
-      queries: [{ expr: overviewQueries.errorRatio, legend: byService }],
+      queries: [{ expr: queries.errorRatio, legend: byService }],
     }),
     timeseriesPanel({
       title: 'p95 latency',
       description: '95th percentile request duration.',
       unit: 's',
-      queries: [{ expr: overviewQueries.p95Latency, legend: byService }],
+      queries: [{ expr: queries.p95Latency, legend: byService }],
     }),
     statPanel({
       title: `Error budget remaining (${monitoringConfig.sloWindow})`,
       description: 'Share of the availability error budget (catalog SLO) not yet spent in the SLO window.',
       unit: 'percentunit',
-      queries: [{ expr: overviewQueries.errorBudgetRemaining, legend: byService }],
+      queries: [{ expr: queries.errorBudgetRemaining, legend: byService }],
       redBelow: 0.25,
     }),
   ];
 }
 
-function serviceRow(s: (typeof catalogServices)[number]) {
+function serviceRow(s: ServiceDefinition) {
   const q = redQueries(s);
   const id = serviceId(s.name);
   return new dashboard.RowBuilder(`${id}: ${s.description}`)
@@ -203,8 +204,8 @@ function updateOriginRow() {
     );
 }
 
-/** The platform dashboard: overview, one RED row per catalog service, PostgreSQL, update origin. */
-export function platformDashboard() {
+/** The platform dashboard: overview, one RED row per service, PostgreSQL, update origin. */
+export function platformDashboard(services: MonitoredServices) {
   const { uid, title } = monitoringConfig.dashboard;
   const builder = new dashboard.DashboardBuilder(title)
     .uid(uid)
@@ -215,10 +216,10 @@ export function platformDashboard() {
     .time({ from: 'now-6h', to: 'now' })
     .timezone('utc')
     .tooltip(dashboard.DashboardCursorSync.Crosshair)
-    .variables(variables())
+    .variables(variables(services))
     .withRow(new dashboard.RowBuilder('Overview'));
-  for (const panel of overviewPanels()) builder.withPanel(panel);
-  for (const s of catalogServices) builder.withRow(serviceRow(s));
+  for (const panel of overviewPanels(services)) builder.withPanel(panel);
+  for (const s of services) builder.withRow(serviceRow(s));
   builder.withRow(databaseRow()).withRow(updateOriginRow());
   return builder.build();
 }

@@ -1,5 +1,5 @@
 import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
-import { latencyBucketLabel, serviceIdPattern } from '../catalog-selectors';
+import { latencyBucketLabel, MonitoredServices, serviceIdPattern } from '../service-selectors';
 import { monitoringConfig } from '../config';
 import { infrastructureRoutes, postgresMetrics, serviceMetrics, updateOriginMetrics } from '../metrics';
 import { sloSeries } from '../rules/slo-recording-rules';
@@ -25,8 +25,8 @@ function latencyQuantile(q: number, matchers: string, by: string): string {
   return `histogram_quantile(${q}, ${rate(`${requestDuration}_bucket`, `${matchers},${userTraffic}`, `${by}, le`)})`;
 }
 
-export const overviewQueries = {
-  up: `sum by (service) (up{job=~"${serviceIdPattern}",${selected}})`,
+export const overviewQueries = (services: MonitoredServices) => ({
+  up: `sum by (service) (up{job=~"${serviceIdPattern(services)}",${selected}})`,
   requestRate: rate(requests, `${selected},${userTraffic}`, 'service'),
   errorRatio: errorRatio(selected, 'service'),
   p95Latency: latencyQuantile(0.95, selected, 'service'),
@@ -36,7 +36,7 @@ export const overviewQueries = {
     const failed = `sum by (service) (increase(${requests}{service=~"$service",${userTraffic},status=~"5.."}[${span}]))`;
     return `1 - ((${failed} or ${total} * 0) / ${total}) / on (service) (1 - ${sloSeries.availabilityObjective})`;
   })(),
-};
+});
 
 /** Rate, Errors, Duration for one service, plus the share of requests inside its latency SLO. */
 export function redQueries(s: ServiceDefinition) {

@@ -1,6 +1,13 @@
-import { serviceId } from '@factsway/service-catalog';
-import { catalogServices } from '../catalog-selectors';
+import {
+  PART_OF,
+  podAnnotationMetaLabel,
+  podLabelKeys,
+  podLabelMetaLabel,
+  scrapeAnnotationKeys,
+  serviceId,
+} from '@factsway/service-catalog';
 import { monitoringConfig } from '../config';
+import { MonitoredServices } from '../service-selectors';
 import { alertmanagerMetrics, postgresMetrics } from '../metrics';
 
 const { production } = monitoringConfig;
@@ -17,30 +24,30 @@ const podIdentity = [
 ];
 
 /**
- * One job per catalog service (job = `<name>-service`): pods labelled by the
- * Kubernetes manifests (`app.kubernetes.io/name`, `part-of=factsway`) that opt in
- * with `prometheus.io/scrape`, at the port and path their annotations give.
+ * One job per service (job = `<name>-service`): pods in `namespace` labelled by the Kubernetes manifests
+ * (`app.kubernetes.io/name`, `part-of=factsway`) that opt in with `prometheus.io/scrape`, at
+ * the port and path their annotations give (the pod label contract in libs/service-catalog).
  */
-export function serviceScrapeJobs() {
-  return catalogServices.map((s) => {
+export function serviceScrapeJobs(services: MonitoredServices, namespace: string) {
+  return services.map((s) => {
     const id = serviceId(s.name);
     return {
       job_name: id,
-      kubernetes_sd_configs: podsIn(production.namespace),
+      kubernetes_sd_configs: podsIn(namespace),
       relabel_configs: [
-        { source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_name'], regex: id, action: 'keep' },
-        { source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_part_of'], regex: 'factsway', action: 'keep' },
-        { source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_scrape'], regex: 'true', action: 'keep' },
+        { source_labels: [podLabelMetaLabel(podLabelKeys.name)], regex: id, action: 'keep' },
+        { source_labels: [podLabelMetaLabel(podLabelKeys.partOf)], regex: PART_OF, action: 'keep' },
+        { source_labels: [podAnnotationMetaLabel(scrapeAnnotationKeys.scrape)], regex: 'true', action: 'keep' },
         { source_labels: ['__meta_kubernetes_pod_phase'], regex: 'Succeeded|Failed', action: 'drop' },
         {
-          source_labels: ['__address__', '__meta_kubernetes_pod_annotation_prometheus_io_port'],
+          source_labels: ['__address__', podAnnotationMetaLabel(scrapeAnnotationKeys.port)],
           regex: '([^:]+)(?::\\d+)?;(\\d+)',
           replacement: '$1:$2',
           target_label: '__address__',
         },
-        { source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_path'], regex: '(.+)', target_label: '__metrics_path__' },
+        { source_labels: [podAnnotationMetaLabel(scrapeAnnotationKeys.path)], regex: '(.+)', target_label: '__metrics_path__' },
         { target_label: 'service', replacement: id },
-        { source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_version'], target_label: 'version' },
+        { source_labels: [podLabelMetaLabel(podLabelKeys.version)], target_label: 'version' },
         ...podIdentity,
       ],
       metric_relabel_configs: dropShadowedDefaults,
@@ -49,10 +56,10 @@ export function serviceScrapeJobs() {
 }
 
 /** CloudNativePG instances (pod label `cnpg.io/cluster`), their exporter on 9187. */
-export function postgresScrapeJob() {
+export function postgresScrapeJob(namespace: string) {
   return {
     job_name: postgresMetrics.job,
-    kubernetes_sd_configs: podsIn(production.namespace),
+    kubernetes_sd_configs: podsIn(namespace),
     relabel_configs: [
       { source_labels: ['__meta_kubernetes_pod_label_cnpg_io_cluster'], regex: '.+', action: 'keep' },
       { source_labels: ['__meta_kubernetes_pod_container_port_number'], regex: String(production.postgresMetricsPort), action: 'keep' },
@@ -78,7 +85,7 @@ export function alertmanagerScrapeJob() {
 }
 
 /** Pod status and container limits for ServiceNotReady, PodCrashLooping and ContainerMemoryNearLimit. */
-export function kubeStateMetricsScrapeJob() {
+export function kubeStateMetricsScrapeJob(namespace: string) {
   return {
     job_name: 'kube-state-metrics',
     // Its series describe other pods: keep their namespace/pod labels instead of the exporter's.
@@ -91,12 +98,12 @@ export function kubeStateMetricsScrapeJob() {
         action: 'keep',
       },
     ],
-    metric_relabel_configs: [{ source_labels: ['namespace'], regex: production.namespace, action: 'keep' }],
+    metric_relabel_configs: [{ source_labels: ['namespace'], regex: namespace, action: 'keep' }],
   };
 }
 
 /** Container memory working sets from each kubelet's cAdvisor, for ContainerMemoryNearLimit. */
-export function cadvisorScrapeJob() {
+export function cadvisorScrapeJob(namespace: string) {
   const serviceAccount = '/var/run/secrets/kubernetes.io/serviceaccount';
   return {
     job_name: 'kubernetes-cadvisor',
@@ -106,7 +113,7 @@ export function cadvisorScrapeJob() {
     authorization: { credentials_file: `${serviceAccount}/token` },
     kubernetes_sd_configs: [{ role: 'node' }],
     metric_relabel_configs: [
-      { source_labels: ['namespace'], regex: production.namespace, action: 'keep' },
+      { source_labels: ['namespace'], regex: namespace, action: 'keep' },
       { source_labels: ['__name__'], regex: 'container_memory_working_set_bytes|container_cpu_usage_seconds_total', action: 'keep' },
     ],
   };

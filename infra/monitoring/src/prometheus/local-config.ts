@@ -1,9 +1,9 @@
-import { platform, serviceId } from '@factsway/service-catalog';
-import { catalogServices } from '../catalog-selectors';
+import { PlatformFacts, serviceId } from '@factsway/service-catalog';
 import { monitoringConfig } from '../config';
 import { alertmanagerMetrics, updateOriginMetrics } from '../metrics';
+import { MonitoredServices } from '../service-selectors';
 
-/** `host:port` of each thing the local Prometheus scrapes; defaults are the catalog's local ports. */
+/** `host:port` of each thing the local Prometheus scrapes. */
 export interface LocalTargets {
   /** Keyed by short service name (`records`). */
   services: Record<string, string>;
@@ -12,13 +12,14 @@ export interface LocalTargets {
   prometheus: string;
 }
 
-export function defaultLocalTargets(): LocalTargets {
+/** The services' own ports and the platform's local ports, as `npm start` uses them. */
+export function defaultLocalTargets(services: MonitoredServices, localPorts: PlatformFacts['localPorts']): LocalTargets {
   const at = (port: number) => `127.0.0.1:${port}`;
   return {
-    services: Object.fromEntries(catalogServices.map((s) => [s.name, at(s.port)])),
-    updateOrigin: at(platform.localPorts.updateOrigin),
-    alertmanager: at(platform.localPorts.alertmanager),
-    prometheus: at(platform.localPorts.prometheus),
+    services: Object.fromEntries(services.map((s) => [s.name, at(s.port)])),
+    updateOrigin: at(localPorts.updateOrigin),
+    alertmanager: at(localPorts.alertmanager),
+    prometheus: at(localPorts.prometheus),
   };
 }
 
@@ -31,7 +32,11 @@ const staticJob = (job: string, target: string, labels: Record<string, string> =
  * prometheus-local.yaml: the same jobs and rule files as production, as static
  * targets on 127.0.0.1, with 1s scrape and evaluation so drills take seconds.
  */
-export function localPrometheusConfig(ruleFiles: string[], targets: LocalTargets = defaultLocalTargets()) {
+export function localPrometheusConfig(
+  ruleFiles: string[],
+  services: MonitoredServices,
+  targets: LocalTargets,
+) {
   const { local } = monitoringConfig;
   return {
     global: {
@@ -42,7 +47,7 @@ export function localPrometheusConfig(ruleFiles: string[], targets: LocalTargets
     rule_files: ruleFiles,
     alerting: { alertmanagers: [{ static_configs: [{ targets: [targets.alertmanager] }] }] },
     scrape_configs: [
-      ...catalogServices.map((s) => {
+      ...services.map((s) => {
         const target = targets.services[s.name];
         if (!target) throw new Error(`no local target for ${s.name}`);
         const id = serviceId(s.name);

@@ -1,4 +1,5 @@
 import { monitoringConfig } from '../config';
+import { MonitoredServices } from '../service-selectors';
 import {
   alertmanagerScrapeJob,
   cadvisorScrapeJob,
@@ -9,8 +10,8 @@ import {
 
 const { production } = monitoringConfig;
 
-/** prometheus-config.yaml: Prometheus inside the cluster, discovering pods in factsway-prod. */
-export function productionPrometheusConfig(ruleFiles: string[]) {
+/** prometheus-config.yaml: Prometheus inside the cluster, discovering the services' pods in `namespace`. */
+export function productionPrometheusConfig(ruleFiles: string[], services: MonitoredServices, namespace: string) {
   return {
     global: {
       scrape_interval: production.scrapeInterval,
@@ -33,11 +34,11 @@ export function productionPrometheusConfig(ruleFiles: string[]) {
       ],
     },
     scrape_configs: [
-      ...serviceScrapeJobs(),
-      postgresScrapeJob(),
+      ...serviceScrapeJobs(services, namespace),
+      postgresScrapeJob(namespace),
       alertmanagerScrapeJob(),
-      kubeStateMetricsScrapeJob(),
-      cadvisorScrapeJob(),
+      kubeStateMetricsScrapeJob(namespace),
+      cadvisorScrapeJob(namespace),
     ],
   };
 }

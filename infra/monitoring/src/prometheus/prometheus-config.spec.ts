@@ -7,10 +7,10 @@ import { monitoringFiles, ruleFiles, toYaml } from '../generated-files';
 import { projectFile } from '../testing/project-paths';
 import { runTool } from '../testing/binaries';
 import { productionPrometheusConfig } from './production-config';
-import { localPrometheusConfig } from './local-config';
+import { defaultLocalTargets, localPrometheusConfig } from './local-config';
 
 type Json = Record<string, any>;
-const production = productionPrometheusConfig(ruleFiles) as Json;
+const production = productionPrometheusConfig(ruleFiles, services, platform.namespaces.production) as Json;
 const jobs = (config: Json): Json[] => config['scrape_configs'];
 const job = (config: Json, name: string): Json => {
   const found = jobs(config).find((j) => j['job_name'] === name);
@@ -118,7 +118,7 @@ describe('local Prometheus configuration', () => {
   });
 
   it('scrapes every catalog service on 127.0.0.1 at its catalog port, with the service label', () => {
-    const local = localPrometheusConfig(ruleFiles) as Json;
+    const local = localPrometheusConfig(ruleFiles, services, defaultLocalTargets(services, platform.localPorts)) as Json;
     for (const s of services) {
       expect(job(local, serviceId(s.name))['static_configs']).toEqual([
         { targets: [`127.0.0.1:${s.port}`], labels: { service: serviceId(s.name) } },
@@ -129,7 +129,7 @@ describe('local Prometheus configuration', () => {
 
   it('refuses a target map that misses a service', () => {
     expect(() =>
-      localPrometheusConfig(ruleFiles, { services: {}, updateOrigin: 'a:1', alertmanager: 'b:2', prometheus: 'c:3' }),
+      localPrometheusConfig(ruleFiles, services, { services: {}, updateOrigin: 'a:1', alertmanager: 'b:2', prometheus: 'c:3' }),
     ).toThrow(/no local target for records/);
   });
 });

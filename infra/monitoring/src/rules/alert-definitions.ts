@@ -9,22 +9,25 @@ import { serviceDown } from './alerts/service-down';
 import { serviceNotReady } from './alerts/service-not-ready';
 import { updateManifestFetchFailures } from './alerts/update-manifest-fetch-failures';
 import { updateOriginErrors } from './alerts/update-origin-errors';
+import { MonitoredServices } from '../service-selectors';
 import { AlertDefinition } from './rule-types';
 
 /**
- * Every alert of the platform. No disk-space alert: no node exporter is deployed
+ * Every alert of the platform, for these services. No disk-space alert: no node exporter is deployed
  * (PostgreSQL volumes are watched through CloudNativePG, see docs/adr/051).
  */
-export const alertDefinitions: readonly AlertDefinition[] = [
-  serviceDown,
-  availabilityErrorBudgetBurn,
-  latencyErrorBudgetBurn,
-  databaseConnectionErrors,
-  postgresDown,
-  serviceNotReady,
-  podCrashLooping,
-  containerMemoryNearLimit,
-  updateOriginErrors,
-  updateManifestFetchFailures,
-  alertmanagerNotificationsFailing,
-];
+export function alertDefinitions(services: MonitoredServices): AlertDefinition[] {
+  return [
+    serviceDown(services),
+    availabilityErrorBudgetBurn,
+    latencyErrorBudgetBurn,
+    databaseConnectionErrors,
+    postgresDown,
+    serviceNotReady(services),
+    podCrashLooping(services),
+    containerMemoryNearLimit(services),
+    updateOriginErrors,
+    updateManifestFetchFailures,
+    alertmanagerNotificationsFailing,
+  ];
+}

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { services } from '@factsway/service-catalog';
 import { parse, stringify } from 'yaml';
 import { monitoringFiles } from '../generated-files';
 import { runTool } from '../testing/binaries';
@@ -9,7 +10,8 @@ import { alertDefinitions } from './alert-definitions';
 import { alertRuleGroups } from './render-rules';
 import { runbookUrl } from './links';
 
-const rules = alertRuleGroups().flatMap((g) => g.rules);
+const rules = alertRuleGroups(services).flatMap((g) => g.rules);
+const definitions = alertDefinitions(services);
 
 describe('alert rules', () => {
   it('pass promtool check rules, together with the recording rules', () => {
@@ -32,7 +34,7 @@ describe('alert rules', () => {
   it('has every case of every alert in one of the promtool test files', () => {
     const files = [monitoringFiles.alertTests, monitoringFiles.alertTestsCoarse];
     const names = files.flatMap((f) => parse(readFileSync(projectFile(f), 'utf8')).tests.map((t: { name: string }) => t.name));
-    expect(names).toHaveLength(alertDefinitions.reduce((n, d) => n + d.tests.length, 0));
+    expect(names).toHaveLength(definitions.reduce((n, d) => n + d.tests.length, 0));
   });
 
   it('fail under promtool when a case expects the wrong outcome (the harness can fail)', () => {
@@ -52,13 +54,13 @@ describe('alert rules', () => {
     }
   });
 
-  it.each(alertDefinitions.map((d) => [d.name, d] as const))('%s has a case where it fires and one where it must not', (_, d) => {
+  it.each(definitions.map((d) => [d.name, d] as const))('%s has a case where it fires and one where it must not', (_, d) => {
     expect(d.tests.some((t) => t.expectFiring.length > 0)).toBe(true);
     expect(d.tests.some((t) => t.expectFiring.length === 0)).toBe(true);
   });
 
   it('puts the service label on every firing case of a per-service alert', () => {
-    for (const d of alertDefinitions.filter((d) => d.rules[0].scope === 'service')) {
+    for (const d of definitions.filter((d) => d.rules[0].scope === 'service')) {
       for (const t of d.tests) for (const labels of t.expectFiring) expect(labels).toHaveProperty('service');
     }
   });

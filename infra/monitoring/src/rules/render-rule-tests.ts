@@ -1,3 +1,4 @@
+import { MonitoredServices } from '../service-selectors';
 import { alertDefinitions } from './alert-definitions';
 import { alertRuleGroups } from './render-rules';
 import { AlertingRule, TestEvaluationInterval } from './rule-types';
@@ -13,8 +14,8 @@ export function expandLabels(template: string, labels: Record<string, string>): 
 }
 
 /** The rule a firing label set came from: ServiceDown and burn-rate alerts have several. */
-function ruleFor(alert: string, labels: Record<string, string>): AlertingRule {
-  const candidates = alertRuleGroups()
+function ruleFor(alert: string, labels: Record<string, string>, services: MonitoredServices): AlertingRule {
+  const candidates = alertRuleGroups(services)
     .flatMap((g) => g.rules)
     .filter((r) => r.alert === alert && Object.entries(r.labels).every(([k, v]) => labels[k] === v));
   if (candidates.length !== 1) {
@@ -23,8 +24,8 @@ function ruleFor(alert: string, labels: Record<string, string>): AlertingRule {
   return candidates[0];
 }
 
-function expectedAlert(alert: string, labels: Record<string, string>): ExpectedAlert {
-  const rule = ruleFor(alert, labels);
+function expectedAlert(alert: string, labels: Record<string, string>, services: MonitoredServices): ExpectedAlert {
+  const rule = ruleFor(alert, labels, services);
   const annotations = Object.fromEntries(
     Object.entries(rule.annotations).map(([key, template]) => [key, expandLabels(template, labels)]),
   );
@@ -32,11 +33,11 @@ function expectedAlert(alert: string, labels: Record<string, string>): ExpectedA
 }
 
 /** A promtool test file with the cases of every alert definition evaluated at `interval`. */
-export function ruleTestFile(ruleFiles: string[], interval: TestEvaluationInterval) {
+export function ruleTestFile(ruleFiles: string[], interval: TestEvaluationInterval, services: MonitoredServices) {
   return {
     rule_files: ruleFiles,
     evaluation_interval: interval,
-    tests: alertDefinitions
+    tests: alertDefinitions(services)
       .filter((definition) => (definition.testEvaluationInterval ?? '1m') === interval)
       .flatMap((definition) =>
       definition.tests.map((test) => ({
@@ -47,7 +48,7 @@ export function ruleTestFile(ruleFiles: string[], interval: TestEvaluationInterv
           {
             eval_time: test.evalTime,
             alertname: definition.name,
-            exp_alerts: test.expectFiring.map((labels) => expectedAlert(definition.name, labels)),
+            exp_alerts: test.expectFiring.map((labels) => expectedAlert(definition.name, labels, services)),
           },
         ],
       })),

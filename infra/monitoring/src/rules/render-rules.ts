@@ -1,11 +1,12 @@
+import { MonitoredServices } from '../service-selectors';
 import { AlertingRule, RuleGroup } from './rule-types';
 import { alertDefinitions } from './alert-definitions';
 import { withLinks } from './links';
 
 /** alerts.yml: one group per concern, in definition order; links added to every rule. */
-export function alertRuleGroups(): RuleGroup<AlertingRule>[] {
+export function alertRuleGroups(services: MonitoredServices): RuleGroup<AlertingRule>[] {
   const groups = new Map<string, AlertingRule[]>();
-  for (const definition of alertDefinitions) {
+  for (const definition of alertDefinitions(services)) {
     const rules = groups.get(definition.group) ?? [];
     rules.push(...definition.rules.map(withLinks));
     groups.set(definition.group, rules);
@@ -14,6 +15,6 @@ export function alertRuleGroups(): RuleGroup<AlertingRule>[] {
 }
 
 /** Every alert name, once each (ServiceDown has one rule per service). */
-export function alertNames(): string[] {
-  return alertDefinitions.map((d) => d.name);
+export function alertNames(services: MonitoredServices): string[] {
+  return alertDefinitions(services).map((d) => d.name);
 }

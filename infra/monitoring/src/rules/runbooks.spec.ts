@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { services } from '@factsway/service-catalog';
 import { monitoringConfig } from '../config';
 import { runbooksDir } from '../testing/project-paths';
 import { alertRuleGroups } from './render-rules';
 
-const rules = alertRuleGroups().flatMap((g) => g.rules);
+const rules = alertRuleGroups(services).flatMap((g) => g.rules);
 const alertNames = [...new Set(rules.map((r) => r.alert))];
 
 describe('runbooks (docs/runbooks/<AlertName>.md)', () => {

@@ -1,7 +1,7 @@
 import { serviceId, services } from '@factsway/service-catalog';
 import { sloRecordingRules } from './slo-recording-rules';
 
-const rules = sloRecordingRules().flatMap((g) => g.rules);
+const rules = sloRecordingRules(services).flatMap((g) => g.rules);
 
 describe('SLO recording rules', () => {
   it('record each service objective from the catalog', () => {

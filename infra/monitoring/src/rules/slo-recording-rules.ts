@@ -1,5 +1,5 @@
 import { serviceId } from '@factsway/service-catalog';
-import { catalogServices, latencyBucketLabel } from '../catalog-selectors';
+import { latencyBucketLabel, MonitoredServices } from '../service-selectors';
 import { infrastructureRoutes, serviceMetrics } from '../metrics';
 import { RecordingRule, RuleGroup } from './rule-types';
 import { recordedWindows } from './slo-windows';
@@ -26,8 +26,8 @@ function errorRatio(window: string): string {
 }
 
 /** Each service's fast-request bucket sits at its own SLO threshold, so the selectors are per service. */
-function slowRatio(window: string): string {
-  const fast = catalogServices
+function slowRatio(window: string, services: MonitoredServices): string {
+  const fast = services
     .map(
       (s) =>
         `sum by (service) (rate(${serviceMetrics.requestDuration}_bucket{service="${serviceId(s.name)}",le="${latencyBucketLabel(s)}",${userTraffic}}[${window}]))`,
@@ -37,15 +37,15 @@ function slowRatio(window: string): string {
   return `1 - (\n  ${fast}\n) / ${all}`;
 }
 
-export function sloRecordingRules(): RuleGroup<RecordingRule>[] {
-  const objectives: RecordingRule[] = catalogServices.flatMap((s) => [
+export function sloRecordingRules(services: MonitoredServices): RuleGroup<RecordingRule>[] {
+  const objectives: RecordingRule[] = services.flatMap((s) => [
     { record: sloSeries.availabilityObjective, expr: `vector(${s.slo.availability})`, labels: { service: serviceId(s.name) } },
     { record: sloSeries.latencyObjective, expr: `vector(${s.slo.latencyTarget})`, labels: { service: serviceId(s.name) } },
   ]);
   const perWindow: RecordingRule[] = recordedWindows.flatMap((w) => [
     { record: sloSeries.requestRate(w), expr: requestRate(w) },
     { record: sloSeries.errorRatio(w), expr: errorRatio(w) },
-    { record: sloSeries.slowRatio(w), expr: slowRatio(w) },
+    { record: sloSeries.slowRatio(w), expr: slowRatio(w, services) },
   ]);
   return [
     { name: 'factsway-slo-objectives', rules: objectives },

@@ -1,5 +1,5 @@
 import { serviceId } from '@factsway/service-catalog';
-import { serviceIds } from '../catalog-selectors';
+import { MonitoredServices, serviceIds } from '../service-selectors';
 import { serviceMetrics } from '../metrics';
 
 /** Input series for promtool tests, labelled the way the scrape configs label real targets. */
@@ -16,9 +16,9 @@ export function up(service: string, values: string, instance = 1) {
   return { series: `up{${targetLabels(service, instance)}}`, values };
 }
 
-/** Every catalog service up, except the ones a case describes itself. */
-export function otherServicesUp(except: string[], samples = 200) {
-  return serviceIds.filter((id) => !except.includes(id)).map((id) => up(id, `1x${samples}`));
+/** Every service up, except the ones a case describes itself. */
+export function otherServicesUp(services: MonitoredServices, except: string[], samples = 200) {
+  return serviceIds(services).filter((id) => !except.includes(id)).map((id) => up(id, `1x${samples}`));
 }
 
 export function requests(service: string, status: string, values: string, route = '/api/cases') {

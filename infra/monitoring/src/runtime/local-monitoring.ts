@@ -1,8 +1,8 @@
-import { platform } from '@factsway/service-catalog';
+import { freePort } from '@factsway/dev-support';
+import { platform, services as catalog } from '@factsway/service-catalog';
 import { join } from 'node:path';
 import { LocalTargets } from '../prometheus/local-config';
 import { lookupBinary } from './find-binary';
-import { freePort } from '@factsway/database';
 import { ManagedProcess } from './managed-process';
 import { startAlertmanager, startPrometheus } from './prometheus-stack';
 
@@ -52,6 +52,8 @@ export async function startLocalMonitoring(options: LocalMonitoringOptions): Pro
     prometheus = await startPrometheus({
       port: prometheusPort,
       workDir: options.workDir,
+      // The committed rule files cover the whole catalog, so the local Prometheus scrapes all of it.
+      services: catalog,
       targets,
       logFile: join(options.logsDir, 'prometheus.log'),
     });

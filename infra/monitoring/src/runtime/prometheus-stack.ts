@@ -1,12 +1,11 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localAlertmanagerConfig } from '../alertmanager/alertmanager-config';
-import { monitoringFiles, ruleFiles, toYaml } from '../monitoring-files';
+import { monitoringFilePath, monitoringFiles, ruleFiles, toYaml } from '../monitoring-files';
 import { LocalTargets, localPrometheusConfig } from '../prometheus/local-config';
+import { MonitoredServices } from '../service-selectors';
 import { ManagedProcess, startManagedProcess } from './managed-process';
 import { findBinary } from './find-binary';
-
-const projectRoot = join(__dirname, '..', '..');
 
 /** Starts Alertmanager with the local routing tree on 127.0.0.1:`port`; receivers post to `webhookUrl` if given. */
 export async function startAlertmanager(options: {
@@ -43,14 +42,16 @@ export async function startAlertmanager(options: {
 export async function startPrometheus(options: {
   port: number;
   workDir: string;
+  /** The services the committed rule files were generated for, with where each one listens. */
+  services: MonitoredServices;
   targets: LocalTargets;
   logFile?: string;
 }): Promise<ManagedProcess> {
   const dir = join(options.workDir, 'prometheus');
   mkdirSync(join(dir, 'data'), { recursive: true });
-  for (const file of ruleFiles) copyFileSync(join(projectRoot, file), join(dir, file));
+  for (const file of ruleFiles) copyFileSync(monitoringFilePath(file), join(dir, file));
   const configFile = join(dir, monitoringFiles.prometheusLocal);
-  writeFileSync(configFile, toYaml(localPrometheusConfig(ruleFiles, options.targets)));
+  writeFileSync(configFile, toYaml(localPrometheusConfig(ruleFiles, options.services, options.targets)));
   const url = `http://127.0.0.1:${options.port}`;
   return startManagedProcess({
     name: 'prometheus',

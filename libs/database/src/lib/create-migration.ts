@@ -1,6 +1,6 @@
+import { defaultMigrationsDir } from '@factsway/dev-support';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultMigrationsDir } from './workspace-paths';
 
 const template = `import type { MigrationBuilder } from 'node-pg-migrate';
 

@@ -1,10 +1,10 @@
+import { freePort } from '@factsway/dev-support';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedServer, stopEmbeddedServer } from './embedded-server';
-import { freePort } from './free-port';
 import { workerModules } from './worker/worker-process';
 import { workerSource } from './worker/worker-source';
 

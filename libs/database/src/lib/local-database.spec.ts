@@ -1,11 +1,10 @@
-import { findWorkspaceRoot } from '@factsway/service-catalog';
+import { findWorkspaceRoot, freePort } from '@factsway/dev-support';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryOnce } from './query-once.testing';
 import { ensureLocalDatabase, stopLocalDatabase } from './local-database';
-import { freePort } from './free-port';
 import { isAlive } from './process-control';
 
 // The real one lives in .local/postgres on port 5433; this test uses its own folder and port.

@@ -1,3 +1,4 @@
+import { localDatabaseDir } from '@factsway/dev-support';
 import { platform } from '@factsway/service-catalog';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,7 +6,6 @@ import { Client } from 'pg';
 import { embeddedDatabaseUrl } from './connection';
 import { startEmbeddedServer } from './embedded-server';
 import { delay, isAlive, isDatabaseWorker, killPostmaster, waitForExit } from './process-control';
-import { localDatabaseDir } from './workspace-paths';
 
 export interface LocalDatabaseOptions {
   /** Default `.local/postgres` at the workspace root. */

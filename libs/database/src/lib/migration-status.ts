@@ -1,7 +1,7 @@
+import { defaultMigrationsDir } from '@factsway/dev-support';
 import { Client } from 'pg';
 import { listMigrationFiles } from './migration-files';
 import { migrationsTable } from './run-migrations';
-import { defaultMigrationsDir } from './workspace-paths';
 
 export interface MigrationState {
   name: string;

@@ -1,6 +1,6 @@
+import { defaultMigrationsDir } from '@factsway/dev-support';
 import { MigrationError } from './migration-error';
 import { startWorker } from './worker/worker-process';
-import { defaultMigrationsDir } from './workspace-paths';
 
 export type MigrationDirection = 'up' | 'down';
 

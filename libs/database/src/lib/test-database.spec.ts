@@ -1,10 +1,10 @@
+import { freePort } from '@factsway/dev-support';
 import { Client } from 'pg';
 import { queryOnce } from './query-once.testing';
 import { isAlive, startTestDatabase, TestDatabase } from '../index';
 import { embeddedDatabaseUrl } from './connection';
 import { copyTemplateDataDir } from './data-dir-template';
 import { startEmbeddedServer, stopEmbeddedServer } from './embedded-server';
-import { freePort } from './free-port';
 import { waitForExit } from './process-control';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,10 +1,10 @@
+import { freePort } from '@factsway/dev-support';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedDatabaseUrl } from './connection';
 import { copyTemplateDataDir } from './data-dir-template';
 import { EmbeddedServer, startEmbeddedServer, stopEmbeddedServer } from './embedded-server';
-import { freePort } from './free-port';
 import { runMigrations } from './run-migrations';
 
 export interface TestDatabaseOptions {

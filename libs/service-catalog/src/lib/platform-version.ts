@@ -1,3 +1,4 @@
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,18 +10,4 @@ export function platformVersion(workspaceRoot = findWorkspaceRoot()): string {
   const pkg = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as { version?: string };
   if (!pkg.version) throw new Error(`${workspaceRoot}/package.json has no version`);
   return pkg.version;
-}
-
-export function findWorkspaceRoot(start = __dirname): string {
-  let dir = start;
-  for (;;) {
-    try {
-      readFileSync(join(dir, 'nx.json'));
-      return dir;
-    } catch {
-      const parent = join(dir, '..');
-      if (parent === dir) throw new Error(`No nx.json above ${start}`);
-      dir = parent;
-    }
-  }
 }

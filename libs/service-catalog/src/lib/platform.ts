@@ -24,3 +24,6 @@ export const platform = {
   /** Database name used by every service (each owns its own tables in it). */
   databaseName: 'factsway',
 } as const;
+
+/** The platform facts, as generators take them. */
+export type PlatformFacts = typeof platform;

@@ -2,6 +2,7 @@
 // generated local manifests, images built with buildah), plus what the images must be.
 // Figures (deploy time, failed requests, rollback time) are printed with a [drill] prefix.
 import { localSettings, renderManifests } from '@factsway/kubernetes';
+import { services } from '@factsway/service-catalog';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ async function inspect(reference: string): Promise<{ User: string; Entrypoint: s
 
 /** The readiness probe interval the generated manifests give a service. */
 function readinessIntervalMs(service: string): number {
-  const manifest = renderManifests(localSettings()).find((file) => file.file === `${service}.yaml`)!;
+  const manifest = renderManifests(localSettings(), services).find((file) => file.file === `${service}.yaml`)!;
   const deployment = manifest.objects.find((object) => object['kind'] === 'Deployment') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
   return deployment.spec.template.spec.containers[0].readinessProbe.periodSeconds * 1000;
 }

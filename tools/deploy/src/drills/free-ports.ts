@@ -1,4 +1,4 @@
-import { freeStablePorts } from '@factsway/database';
+import { freeStablePorts } from '@factsway/dev-support';
 
 /**
  * Distinct free ports on 127.0.0.1, one per name. The drills keep them unbound for minutes

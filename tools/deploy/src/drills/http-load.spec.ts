@@ -1,5 +1,5 @@
+import { freePort } from '@factsway/dev-support';
 import { createServer } from 'node:http';
-import { freePort } from '@factsway/database';
 import { startHttpLoad } from './http-load';
 
 describe('drill HTTP load', () => {

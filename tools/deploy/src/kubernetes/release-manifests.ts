@@ -1,4 +1,5 @@
 import { clusterServiceUrl, RenderedManifest, renderManifests, settingsFor } from '@factsway/kubernetes';
+import { services } from '@factsway/service-catalog';
 import { stringify } from 'yaml';
 import { DeployTarget } from '../lib/core/deploy-target';
 import { ManifestInput } from './kubectl-commands';
@@ -25,7 +26,7 @@ export function renderReleaseManifests(target: DeployTarget, version = target.re
   if (cached) return cached;
   const base = settingsFor(clusterEnvironment(target), { registry: target.registry, version });
   const settings = { ...base, namespace: target.namespace, peerUrl: (peer: Parameters<typeof base.peerUrl>[0]) => clusterServiceUrl(peer, target.namespace) };
-  const manifests = new Map(renderManifests(settings).map((manifest) => [manifest.file, manifest]));
+  const manifests = new Map(renderManifests(settings, services).map((manifest) => [manifest.file, manifest]));
   rendered.set(key, manifests);
   return manifests;
 }

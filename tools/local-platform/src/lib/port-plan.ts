@@ -1,6 +1,6 @@
+import { freeStablePorts, isPortFree } from '@factsway/dev-support';
 import { platform, services } from '@factsway/service-catalog';
 import { localUpdateBucket } from '@factsway/update-origin';
-import { freeStablePorts, isPortFree } from '@factsway/database';
 
 /** Where each part listens on 127.0.0.1. */
 export interface PortPlan {

@@ -1,4 +1,5 @@
-import { findWorkspaceRoot, platformVersion } from '@factsway/service-catalog';
+import { findWorkspaceRoot } from '@factsway/dev-support';
+import { platformVersion } from '@factsway/service-catalog';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { platformComponents } from './components';

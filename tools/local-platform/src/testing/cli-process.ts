@@ -1,4 +1,4 @@
-import { findWorkspaceRoot } from '@factsway/service-catalog';
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { ChildProcess, spawn } from 'node:child_process';
 
 export interface CliProcess {

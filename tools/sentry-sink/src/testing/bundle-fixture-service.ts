@@ -1,5 +1,5 @@
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { buildSync } from 'esbuild';
-import { findWorkspaceRoot } from '@factsway/service-catalog';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

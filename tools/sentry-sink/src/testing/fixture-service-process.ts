@@ -1,4 +1,4 @@
-import { freePort } from '@factsway/database';
+import { freePort } from '@factsway/dev-support';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 

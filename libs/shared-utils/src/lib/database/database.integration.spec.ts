@@ -1,4 +1,5 @@
-import { freePort, startTestDatabase, type TestDatabase } from '@factsway/database';
+import { freePort } from '@factsway/dev-support';
+import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { LogCapture } from '../../testing/log-capture';

@@ -1,4 +1,4 @@
-import { freePort } from '@factsway/database';
+import { freePort } from '@factsway/dev-support';
 import { LogCapture } from '../../testing/log-capture';
 import { newId } from '../ids/new-id';
 import { createService, type RunningService } from '../service/create-service';

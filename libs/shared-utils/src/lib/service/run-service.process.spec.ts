@@ -1,8 +1,8 @@
+import { freePort } from '@factsway/dev-support';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { freePort } from '@factsway/database';
 import { bundleFixture } from '../../testing/bundle-fixture';
 
 const entry = join(__dirname, '../../testing/fixtures/slow-service-main.ts');

@@ -1,4 +1,4 @@
-import { findWorkspaceRoot } from '@factsway/service-catalog';
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DeployEnvironment } from './deploy-target';

@@ -1,4 +1,4 @@
-import { findWorkspaceRoot } from '@factsway/service-catalog';
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

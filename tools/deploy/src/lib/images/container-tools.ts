@@ -1,4 +1,4 @@
-import { findWorkspaceRoot } from '@factsway/service-catalog';
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,8 +1,9 @@
 import { localSettings, renderManifests } from '@factsway/kubernetes';
+import { services } from '@factsway/service-catalog';
 import { parseAllDocuments } from 'yaml';
 import { podBaseName, podmanManifest, versionSuffix } from './podman-manifests';
 
-const manifests = renderManifests(localSettings({ version: '1.2.0-rc.1', databaseUrl: 'postgres://u:p@127.0.0.1:6000/factsway' }));
+const manifests = renderManifests(localSettings({ version: '1.2.0-rc.1', databaseUrl: 'postgres://u:p@127.0.0.1:6000/factsway' }), services);
 const file = (name: string) => manifests.find((manifest) => manifest.file === name)!;
 const documents = (yaml: string) => parseAllDocuments(yaml).map((document) => document.toJS());
 

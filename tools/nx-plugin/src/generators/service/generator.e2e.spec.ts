@@ -1,4 +1,4 @@
-import { findWorkspaceRoot } from '@factsway/service-catalog';
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

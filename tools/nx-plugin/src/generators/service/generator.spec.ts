@@ -1,6 +1,6 @@
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { addProjectConfiguration, readProjectConfiguration, Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { findWorkspaceRoot } from '@factsway/service-catalog';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';

@@ -1,5 +1,5 @@
-import { findWorkspaceRoot } from '@factsway/service-catalog';
 import { join } from 'node:path';
+import { findWorkspaceRoot } from './workspace-root';
 
 /** `apps/migrations/migrations`, or `MIGRATIONS_DIR` when set (e.g. inside a container image). */
 export function defaultMigrationsDir(): string {

@@ -4,17 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureLocalDatabase, stopLocalDatabase } from '@factsway/database';
 import { serviceId, services } from '@factsway/service-catalog';
-import { dashboardQueries, withVariablesFilled } from '../dashboard/dashboard-queries';
-import { monitoringFiles } from '../monitoring-files';
-import { alertRuleGroups } from '../rules/render-rules';
-import { sloRecordingRules } from '../rules/slo-recording-rules';
-import { startLocalMonitoring } from '../runtime/local-monitoring';
-import { projectFile } from '../testing/project-paths';
-import { LocalPlatform, startLocalPlatform } from './local-platform';
-import { instantQuery, loadedRules } from './prometheus-api';
+import { LocalPlatform, startLocalPlatform } from '@factsway/local-platform';
+import {
+  alertRuleGroups,
+  dashboardQueries,
+  monitoringFilePath,
+  monitoringFiles,
+  sloRecordingRules,
+  startLocalMonitoring,
+  withVariablesFilled,
+} from '@factsway/monitoring';
+import { instantQuery, loadedRules, waitFor, WebhookReceiver } from '../support';
 import { liveServiceProcesses, ProcessRecipe } from './service-processes';
-import { waitFor } from './wait-for';
-import { WebhookReceiver } from './webhook-receiver';
 
 /**
  * Live drills: the local platform (embedded PostgreSQL, the eight services, the update origin),
@@ -115,11 +116,11 @@ describe('alert drills against the local platform', () => {
     // A few more scrapes so 1m rates have two samples after the traffic.
     await new Promise((r) => setTimeout(r, 3000));
 
-    const dashboard = JSON.parse(readFileSync(projectFile(monitoringFiles.dashboard), 'utf8'));
+    const dashboard = JSON.parse(readFileSync(monitoringFilePath(monitoringFiles.dashboard), 'utf8'));
     const queries = [
       ...dashboardQueries(dashboard).map((q) => ({ from: `${q.row} / ${q.panel}`, expr: withVariablesFilled(q.expr) })),
-      ...alertRuleGroups().flatMap((g) => g.rules.map((r) => ({ from: `alert ${r.alert}`, expr: r.expr }))),
-      ...sloRecordingRules().flatMap((g) => g.rules.map((r) => ({ from: `record ${r.record}`, expr: r.expr }))),
+      ...alertRuleGroups(services).flatMap((g) => g.rules.map((r) => ({ from: `alert ${r.alert}`, expr: r.expr }))),
+      ...sloRecordingRules(services).flatMap((g) => g.rules.map((r) => ({ from: `record ${r.record}`, expr: r.expr }))),
     ];
     const failures: string[] = [];
     for (const q of queries) {

@@ -1,0 +1,3 @@
+export { findWorkspaceRoot } from './lib/workspace-root';
+export { defaultMigrationsDir, localDatabaseDir } from './lib/workspace-paths';
+export { freePort, freeStablePorts, isPortFree } from './lib/free-port';
