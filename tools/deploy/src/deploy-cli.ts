@@ -57,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
     reporter: new DeployReporter(),
     ledger: RunLedger.forEnvironment(target.environment),
     options: { readyTimeoutMs: readyTimeout * 1000, dryRun: values['dry-run'] ?? false },
+    catalog: catalogServiceNames(),
   };
   switch (command) {
     case 'migrations':
