@@ -1,6 +1,7 @@
 // Inferred Nx targets for images and deploys (nx.json "plugins"): every project under apps/
 // tagged `scope:service`, and `migrations`, gets `image` and `deploy` without copying them into
-// each project.json. See tools/deploy/README.md.
+// each project.json. A deploy depends on its project's image: it builds what it deploys.
+// See tools/deploy/README.md.
 import { CreateNodesV2, createNodesFromFiles, readJsonFile, TargetConfiguration } from '@nx/devkit';
 import { dirname, join } from 'node:path';
 
@@ -51,7 +52,7 @@ export const createNodesV2: CreateNodesV2 = [
               [root]: {
                 targets: {
                   image: imageTarget(name, []),
-                  deploy: deployTarget('migrations', []),
+                  deploy: deployTarget('migrations', ['image']),
                 },
               },
             },
@@ -63,7 +64,7 @@ export const createNodesV2: CreateNodesV2 = [
             [root]: {
               targets: {
                 image: imageTarget(name, ['build']),
-                deploy: deployTarget(`service ${name}`, [{ projects: ['migrations'], target: 'deploy', params: 'forward' }]),
+                deploy: deployTarget(`service ${name}`, ['image', { projects: ['migrations'], target: 'deploy', params: 'forward' }]),
               },
             },
           },

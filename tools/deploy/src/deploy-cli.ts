@@ -1,16 +1,21 @@
 // `nx run <project>:deploy` and `nx run deploy:release`: see tools/deploy/README.md.
-import { catalogServiceNames } from './lib/local/local-options';
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { parseArgs } from 'node:util';
+import { environmentBase } from './lib/core/environment-base';
+import { imageReference } from './lib/images/image-names';
+import { imageRevision } from './lib/images/image-revision';
+import { catalogServiceNames } from './lib/local/local-options';
 import { DeployReporter } from './lib/core/deploy-reporter';
 import { deployMigrations, deployRelease, deployService, DeployContext } from './lib/core/deploy-release';
 import { resolveDeployTarget } from './lib/core/deploy-target';
 import { RunLedger } from './lib/core/run-ledger';
 import { createBackend } from './lib/create-backend';
 
-const usage = `usage: deploy <migrations | service <project> | release> [options]
+const usage = `usage: deploy <migrations | service <project> | release | base> [options]
   migrations           open the run, prepare the engine, run the migrations (migrations:deploy)
   service <project>    roll one service inside the open run, gate, roll back the run on failure (<project>:deploy)
   release              all of it in one process: migrations, every service, gate, rollback
+  base                 print the source revision the environment runs (for nx affected --base)
 options:
   --environment local|staging|production   (DEPLOY_ENV; default local)
   --release-version V                      (RELEASE_VERSION; default the root package.json version)
@@ -57,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
     reporter: new DeployReporter(),
     ledger: RunLedger.forEnvironment(target.environment),
     options: { readyTimeoutMs: readyTimeout * 1000, dryRun: values['dry-run'] ?? false },
+    catalog: catalogServiceNames(),
   };
   switch (command) {
     case 'migrations':
@@ -65,6 +71,23 @@ async function main(argv: string[]): Promise<number> {
       if (!project) throw new Error('service needs a project name, e.g. `deploy service records-service`');
       if (!catalogServiceNames().includes(project)) throw new Error(`${project} is not a catalog service`);
       return deployService(context, project);
+    case 'base': {
+      const running = await Promise.all(
+        catalogServiceNames().map(async (service) => {
+          const version = await context.backend.currentVersion(target, service);
+          const where = target.environment === 'local' ? 'local' : 'registry';
+          const revision = version ? await imageRevision(imageReference(target.registry, service, version), where) : undefined;
+          return { service, version, revision };
+        }),
+      );
+      const outcome = environmentBase(running, findWorkspaceRoot());
+      if (!outcome.ok) {
+        console.error(`deploy base: ${outcome.reason}`);
+        return 1;
+      }
+      console.log(outcome.revision);
+      return 0;
+    }
     case 'release': {
       const services = values.services ? values.services.split(',').map((name) => name.trim()) : catalogServiceNames();
       const unknown = services.filter((name) => !catalogServiceNames().includes(name));

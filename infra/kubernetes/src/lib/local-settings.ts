@@ -1,9 +1,10 @@
+import { embeddedDatabaseUrl } from '@factsway/database';
 import { platform, platformVersion } from '@factsway/service-catalog';
 import { ClusterSettings } from './cluster-settings';
 import { EnvironmentOptions } from './environments';
 
 export interface LocalOptions extends EnvironmentOptions {
-  /** @default postgres://postgres:postgres@127.0.0.1:<platform.localPorts.postgres>/factsway */
+  /** @default the embedded PostgreSQL `npm start` runs (`embeddedDatabaseUrl(platform.localPorts.postgres)`) */
   databaseUrl?: string;
   /** Extra environment for every service, e.g. `SENTRY_DSN` of the local sink. */
   environmentOverrides?: Record<string, string>;
@@ -15,9 +16,7 @@ export interface LocalOptions extends EnvironmentOptions {
  * are reached exactly as `npm start` reaches them. No ingress, autoscaling or NetworkPolicies.
  */
 export function localSettings(options: LocalOptions = {}): ClusterSettings {
-  const databaseUrl =
-    options.databaseUrl ??
-    `postgres://postgres:postgres@127.0.0.1:${platform.localPorts.postgres}/${platform.databaseName}`;
+  const databaseUrl = options.databaseUrl ?? embeddedDatabaseUrl(platform.localPorts.postgres);
   return {
     environment: 'local',
     namespace: 'factsway-local',

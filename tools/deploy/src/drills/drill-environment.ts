@@ -1,4 +1,4 @@
-import { startTestDatabase, TestDatabase } from '@factsway/database';
+import { embeddedDatabaseUrl, startTestDatabase, TestDatabase } from '@factsway/database';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ export class DrillEnvironment {
 
   /** A DATABASE_URL where nothing listens: a service with it starts but never turns ready. */
   unreachableDatabaseUrl(): string {
-    return `postgres://postgres:postgres@127.0.0.1:${this.closedPort}/factsway`;
+    return embeddedDatabaseUrl(this.closedPort);
   }
 
   backend(extra: Partial<LocalEngineOptions> = {}): LocalPodmanBackend {

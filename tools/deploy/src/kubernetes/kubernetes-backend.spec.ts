@@ -234,6 +234,23 @@ describe('KubernetesBackend decisions (scripted kubectl)', () => {
     expect(lines).toContain('deploy of 1.4.0 FAILED at records-service: records-service runs mixed 1.3.0 + 1.4.0, expected 1.4.0');
   });
 
+  it('a catalog service left out of the release but on the old version is rolled too, and the gate reads every Deployment', async () => {
+    const kubectl = clusterAt130();
+    const { context } = setUp(kubectl);
+    expect(await deployRelease({ ...context, catalog: services }, ['records-service'])).toBe(0);
+    expect(kubectl.calls.slice(releaseCalls.length)).toEqual([
+      'get deployment/records-service -o json',
+      apply,
+      'rollout status deployment/records-service --timeout=120s',
+      'get deployment/facts-service -o json',
+      apply,
+      'rollout status deployment/facts-service --timeout=120s',
+      'get pods -l app.kubernetes.io/name=records-service -o json',
+      'get pods -l app.kubernetes.io/name=facts-service -o json',
+    ]);
+    expect(kubectl.invocations[releaseCalls.length + 4].stdin).toContain(`image: ${REGISTRY}/factsway/facts-service:1.4.0`);
+  });
+
   it('a service already at the release version and ready is left alone (no apply, no restart, no undo)', async () => {
     const kubectl = clusterAt130()
       .on(/^get deployment\/records-service /, deploymentReply('1.4.0'))

@@ -135,3 +135,29 @@ describe('the per-project Nx tasks of one run', () => {
     expect(engine.calls).toEqual(['prepare', 'migrate 1.1.0']);
   });
 });
+
+describe('one version for the whole platform', () => {
+  const catalog = [...services, 'signature-service'];
+  const withCatalog = (version: string): DeployContext => ({ ...context(version), catalog });
+
+  it('rolls a catalog service left out of --services when it runs another version, and gates on all', async () => {
+    engine.running.set('signature-service', '1.0.0');
+    expect(await deployRelease(withCatalog('1.1.0'), ['records-service'])).toBe(0);
+    expect(engine.calls).toContain('roll signature-service 1.1.0');
+    expect(catalog.map((service) => engine.running.get(service))).toEqual(['1.1.0', '1.1.0', '1.1.0', '1.1.0']);
+    expect(lines).toContainEqual(expect.stringContaining('all 4 services at 1.1.0'));
+  });
+
+  it('leaves a service already at the release alone', async () => {
+    engine.running.set('signature-service', '1.1.0');
+    expect(await deployRelease(withCatalog('1.1.0'), ['records-service'])).toBe(0);
+    expect(engine.calls).not.toContain('roll signature-service 1.1.0');
+  });
+
+  it('fails and rolls back everything it changed when a service it did not list cannot reach the release', async () => {
+    engine.running.set('signature-service', '1.0.0');
+    engine.neverReady.add('signature-service');
+    expect(await deployRelease(withCatalog('1.1.0'), ['records-service'])).toBe(1);
+    expect(catalog.map((service) => engine.running.get(service))).toEqual(['1.0.0', '1.0.0', '1.0.0', '1.0.0']);
+  });
+});

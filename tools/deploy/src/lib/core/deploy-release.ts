@@ -17,6 +17,16 @@ export interface DeployContext {
   reporter: DeployReporter;
   ledger: RunLedger;
   options: DeployOptions;
+  /**
+   * Every service of the environment (the catalog). A release rolls each one not at the release
+   * version, listed or not, and its gate reads them all: one version for the whole platform.
+   */
+  catalog?: readonly string[];
+}
+
+/** The listed services first, then every other catalog service (rolled only if not at the release). */
+export function servicesToConverge(services: readonly string[], catalog: readonly string[] = []): string[] {
+  return [...services, ...catalog.filter((service) => !services.includes(service))];
 }
 
 /** The order of a whole release: prepare, migrations, each service, the version gate. */
@@ -216,27 +226,29 @@ export async function deployService(context: DeployContext, service: string): Pr
 
 /**
  * The whole release in one process (what `deploy:release`, CI and the drills run): migrations,
- * every service in order, then the version gate over all of them; any failure rolls back
+ * every service in order (the listed ones, then every other catalog service not at the release
+ * version), then the version gate over all of them; any failure rolls back
  * every service this run changed. Same steps and ledger as the per-project Nx tasks.
  */
 export async function deployRelease(context: DeployContext, services: readonly string[]): Promise<number> {
   const { target, backend, reporter, options } = context;
   if (options.dryRun) {
-    for (const line of formatPlan(backend, target, planRelease(services))) reporter.line(line);
+    for (const line of formatPlan(backend, target, planRelease(servicesToConverge(services, context.catalog)))) reporter.line(line);
     return 0;
   }
   const migrated = await deployMigrations(context);
   if (migrated !== 0) return migrated;
   const record = context.ledger.read()!;
-  for (const service of services) {
+  const everyService = servicesToConverge(services, context.catalog);
+  for (const service of everyService) {
     const failure = await rollService(context, record, service);
     if (failure) return failRun(context, record, service, failure);
   }
-  const verdict = evaluateVersionGate(target.releaseVersion, await observe(context, services));
+  const verdict = evaluateVersionGate(target.releaseVersion, await observe(context, everyService));
   if (!verdict.passed) {
     return failRun(context, record, verdict.failing[0].service, describeGateFailure(target.releaseVersion, verdict.failing));
   }
-  reporter.progress('gate', backend.name, `all ${services.length} services at ${target.releaseVersion}`);
+  reporter.progress('gate', backend.name, `all ${everyService.length} services at ${target.releaseVersion}`);
   reporter.line(`deploy of ${target.releaseVersion} succeeded in ${reporter.elapsedSeconds().toFixed(1)}s`);
   reporter.table(record.rows);
   return 0;

@@ -1,7 +1,7 @@
-import { platform, services, serviceId } from '@factsway/service-catalog';
+import { services, serviceId } from '@factsway/service-catalog';
 
 export interface LocalEngineOptions {
-  /** @default the local embedded PostgreSQL (`platform.localPorts.postgres`) */
+  /** @default the embedded PostgreSQL `npm start` runs (`embeddedDatabaseUrl` of @factsway/database) */
   databaseUrl?: string;
   /** Extra environment for every service (e.g. SENTRY_DSN of the local sink). */
   environmentOverrides?: Record<string, string>;
@@ -30,5 +30,3 @@ export function servicePort(service: string, options: LocalEngineOptions): numbe
 export function catalogServiceNames(): string[] {
   return services.map((service) => serviceId(service.name));
 }
-
-export const defaultLocalDatabaseUrl = `postgres://postgres:postgres@127.0.0.1:${platform.localPorts.postgres}/${platform.databaseName}`;
