@@ -17,6 +17,7 @@ http.Server.prototype.listen = function listenOnLoopback(...args) {
   return listen.apply(this, args);
 };
 
+// eslint-disable-next-line @typescript-eslint/no-empty-function -- Spotlight's info/debug lines are dropped on purpose
 const quiet = { info() {}, warn: (m) => process.stderr.write(`${m}\n`), error: (m) => process.stderr.write(`${m}\n`), debug() {} };
 const { setupSpotlight } = await import('@spotlightjs/spotlight');
 const server = await setupSpotlight({ port, isStandalone: true, logger: quiet });

@@ -16,7 +16,6 @@ const deployed = [
 ] as const;
 const version = platformVersion();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Container = any;
 
 function containersOf(template: KubeObject['spec']): Container[] {

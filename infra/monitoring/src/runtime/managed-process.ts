@@ -42,7 +42,7 @@ export async function startManagedProcess(options: {
     await waitUntilReady(options.readyUrl, child, options.timeoutMs ?? 30_000);
   } catch (error) {
     await managed.stop();
-    throw new Error(`${options.name} did not become ready: ${(error as Error).message}\n${managed.output()}`);
+    throw new Error(`${options.name} did not become ready: ${(error as Error).message}\n${managed.output()}`, { cause: error });
   }
   return managed;
 }

@@ -51,6 +51,7 @@ async function answers(url: string, port: number): Promise<boolean> {
     throw new Error(
       `port ${port} on 127.0.0.1 is taken by something that is not the local FACTSWAY database ` +
         `(${(error as Error).message}); stop it or set DATABASE_URL`,
+      { cause: error },
     );
   } finally {
     await client.end().catch(() => undefined);
@@ -118,7 +119,7 @@ async function startLocalServer(options: LocalDatabaseOptions): Promise<LocalDat
     writeFileSync(workerPidFile, `${server.worker.child.pid}\n${server.postmasterPid}\n`);
     return { url: embeddedDatabaseUrl(port), port, reused: false, logFile };
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n(see ${logFile})`);
+    throw new Error(`${(error as Error).message}\n(see ${logFile})`, { cause: error });
   } finally {
     closeSync(logFd);
   }

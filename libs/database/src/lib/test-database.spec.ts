@@ -2,7 +2,6 @@ import { freePort } from '@factsway/dev-support';
 import { Client } from 'pg';
 import { queryOnce } from './query-once.testing';
 import { isAlive, startTestDatabase, TestDatabase } from '../index';
-import { embeddedDatabaseUrl } from './connection';
 import { copyTemplateDataDir } from './data-dir-template';
 import { startEmbeddedServer, stopEmbeddedServer } from './embedded-server';
 import { waitForExit } from './process-control';

@@ -31,7 +31,7 @@ async function inspect(reference: string): Promise<{ User: string; Entrypoint: s
 /** The readiness probe interval the generated manifests give a service. */
 function readinessIntervalMs(service: string): number {
   const manifest = renderManifests(localSettings(), services).find((file) => file.file === `${service}.yaml`)!;
-  const deployment = manifest.objects.find((object) => object['kind'] === 'Deployment') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const deployment = manifest.objects.find((object) => object['kind'] === 'Deployment') as any;
   return deployment.spec.template.spec.containers[0].readinessProbe.periodSeconds * 1000;
 }
 

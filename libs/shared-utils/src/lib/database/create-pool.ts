@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- pg's Client.connect/query are overloaded; the overrides pass every overload through */
 import pg from 'pg';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { Logger } from 'pino';

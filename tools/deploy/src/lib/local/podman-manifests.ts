@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- rewrites untyped YAML documents from the synthesized manifests */
 import { RenderedManifest } from '@factsway/kubernetes';
 import { stringify } from 'yaml';
 

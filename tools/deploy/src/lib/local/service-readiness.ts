@@ -17,7 +17,7 @@ export async function pollReady(
   deadline: number,
   pollIntervalMs = 100,
 ): Promise<ReadyOutcome> {
-  let last = 'no answer';
+  let last: string;
   for (;;) {
     try {
       const ready = await fetch(url('/ready'), { signal: AbortSignal.timeout(2000) });
