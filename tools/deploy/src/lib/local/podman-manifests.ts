@@ -2,7 +2,7 @@
 import { RenderedManifest } from '@factsway/kubernetes';
 import { stringify } from 'yaml';
 
-type KubeObject = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type KubeObject = Record<string, any>;
 
 /** Kinds `podman kube play` acts on; it ignores Services and has no use for ServiceAccounts. */
 const playedKinds = new Set(['ConfigMap', 'Deployment', 'Job', 'Pod']);
@@ -22,7 +22,6 @@ export function podBaseName(service: string, version: string): string {
  * `tmp` would be one shared volume. Prefix the names with the pod's so each pod gets its own
  * (podman removes them with the pod).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function scopeVolumes(spec: any, owner: string): void {
   const rename = (name: string) => `${owner}-${name}`;
   spec.volumes = (spec.volumes ?? []).map((volume: any) => ({ ...volume, name: rename(volume.name) }));
