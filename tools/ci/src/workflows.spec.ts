@@ -63,10 +63,10 @@ describe('GitHub workflows', () => {
 
   it('the command check fails on commands that do not exist (negative control)', () => {
     const wrong = nxCommands(
-      'npx nx affected -t lint test\nnpx nx run release:ship -- --version 1\nnpx nx run-many -t deploy -c qa\nnpx nx build no-such-service',
+      'npx nx affected -t fmt test\nnpx nx run release:ship -- --version 1\nnpx nx run-many -t deploy -c qa\nnpx nx build no-such-service',
     ).map((command) => nxCommandProblem(graph, command));
     expect(wrong).toEqual([
-      'no project has a "lint" target',
+      'no project has a "fmt" target',
       'release has no "ship" target',
       'no "deploy" target has configuration "qa"',
       'no project "no-such-service"',

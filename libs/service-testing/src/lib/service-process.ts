@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '@factsway/database';
-import { findWorkspaceRoot, serviceId } from '@factsway/service-catalog';
+import { findWorkspaceRoot, freePort } from '@factsway/dev-support';
+import { serviceId } from '@factsway/service-catalog';
 
 /** A service running as its own node process, the way it runs in a pod. */
 export interface ServiceProcess {

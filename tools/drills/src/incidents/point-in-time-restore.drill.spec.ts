@@ -1,4 +1,4 @@
-import { freePort } from '@factsway/database';
+import { freePort } from '@factsway/dev-support';
 import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
