@@ -1,5 +1,7 @@
-import { digestBytes, manifestMaxAgeSeconds, parseUpdateManifest, runReleaseCli } from '@factsway/release';
-import { startTestS3, TestS3, writeTestRelease } from '@factsway/release/testing';
+import { parseUpdateManifest, runReleaseCli } from '@factsway/release';
+import { startTestS3, TestS3 } from '@factsway/release/testing';
+import { digestBytes, manifestMaxAgeSeconds } from '@factsway/update-path';
+import { writeTestRelease } from '@factsway/update-path/testing';
 import { RunningUpdateOrigin, startUpdateOrigin } from '@factsway/update-origin';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
