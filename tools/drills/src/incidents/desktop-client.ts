@@ -3,7 +3,7 @@ import { AppAdapter } from 'electron-updater/out/AppAdapter';
 import { GenericProvider } from 'electron-updater/out/providers/GenericProvider';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NodeHttpExecutor, noCancel } from './node-http-executor';
+import { NodeHttpExecutor, noCancel } from '@factsway/release/testing';
 
 /**
  * One installed desktop app as far as updates go: electron-updater's own AppUpdater (the

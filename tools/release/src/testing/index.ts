@@ -1,2 +1,3 @@
 export * from './recording-invalidator';
 export * from './test-bucket';
+export * from './node-http-executor';
