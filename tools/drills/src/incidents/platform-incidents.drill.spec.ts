@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { AlertWebhook } from './alert-webhook';
+import { WebhookReceiver } from '../support/webhook-receiver';
 import { printFigure } from './figures';
 import { isRunning, readProcessRecipe, startFromRecipe } from './process-recipe';
 import { WriteLoad } from './write-load';
@@ -25,7 +25,7 @@ const clientTimeoutMs = 15_000;
 
 let dataDir: string;
 let platform: LocalPlatform;
-const webhook = new AlertWebhook();
+const webhook = new WebhookReceiver();
 const platformReport: string[] = [];
 let restarted: ChildProcess | undefined;
 let load: WriteLoad | undefined;
@@ -128,7 +128,7 @@ describe('incident drills on the local platform', () => {
       90_000,
       50,
     );
-    const page = await waitFor(`ServiceDown for ${victimId} at the webhook`, () => webhook.first('firing', { alertname: 'ServiceDown', service: victimId }), 180_000, 250);
+    const page = await waitFor(`ServiceDown for ${victimId} at the webhook`, () => webhook.find('firing', { alertname: 'ServiceDown', service: victimId })[0], 180_000, 250);
     expect(page.receiver).toBe('pagerduty-pages');
     expect(page.labels['severity']).toBe('critical');
 
@@ -138,7 +138,7 @@ describe('incident drills on the local platform', () => {
     await waitFor(`${victimId} ready`, () => ready(victim), 60_000);
     const backAfterRestart = await waitFor('a write acknowledged after the restart', () => load?.since(restartedAt).find((o) => o.id), 30_000);
     const restartRecoveryMs = backAfterRestart.startedAt + backAfterRestart.ms - restartedAt;
-    const resolved = await waitFor(`resolved ServiceDown for ${victimId}`, () => webhook.first('resolved', { alertname: 'ServiceDown', service: victimId }), 120_000, 250);
+    const resolved = await waitFor(`resolved ServiceDown for ${victimId}`, () => webhook.find('resolved', { alertname: 'ServiceDown', service: victimId })[0], 120_000, 250);
 
     await load?.stop();
     const acknowledged = load?.acknowledged() ?? [];
