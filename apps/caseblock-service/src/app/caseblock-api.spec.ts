@@ -12,6 +12,7 @@ import {
   type ServiceProcess,
   type SilentServer,
 } from '@factsway/service-testing';
+import { freePort } from '@factsway/dev-support';
 import { registerRoutes } from './routes';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
