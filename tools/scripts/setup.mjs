@@ -21,6 +21,10 @@ const systemPackages = {
   skopeo: 'skopeo',
   runc: 'runc',
   '/usr/libexec/podman/catatonit': 'catatonit',
+  // The synthetic probe of the desktop update path (infra/monitoring).
+  'prometheus-blackbox-exporter': 'prometheus-blackbox-exporter',
+  // The connection pooler between the services and PostgreSQL (infra/kubernetes, its budget test).
+  pgbouncer: 'pgbouncer',
 };
 
 function log(message) {
