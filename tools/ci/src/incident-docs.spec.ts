@@ -1,5 +1,5 @@
 import { createProjectGraphAsync, ProjectGraph, workspaceRoot } from '@nx/devkit';
-import { createHttpMetrics, createPool, createServiceRegistry } from '@factsway/shared-utils';
+import { createDatabaseUnavailableMetric, createHttpMetrics, createPool, createServiceRegistry } from '@factsway/shared-utils';
 import { startUpdateOrigin } from '@factsway/update-origin';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -76,6 +76,7 @@ beforeAll(async () => {
   // What every service exposes: the same registry, HTTP metrics and pool every service builds in runService.
   const registry = createServiceRegistry('records-service', '0.0.0');
   createHttpMetrics(registry, 0.3);
+  createDatabaseUnavailableMetric(registry);
   await createPool({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' }, registry).end();
   const serviceMetrics = (await registry.getMetricsAsJSON()).map((m) => ({ name: m.name, type: String(m.type) }));
   for (const metric of exposedNames(serviceMetrics)) knownMetrics.set(metric, 'every service');
@@ -159,7 +160,7 @@ describe('incident handbook and runbooks', () => {
 
   it('the metric check knows every metric the alert and recording rules read (the same inventory the rules depend on)', () => {
     const read = [...new Set([...alertRules, ...recordingRules].flatMap((r) => promqlMetricNames(r.expr)))];
-    expect(read).toEqual(expect.arrayContaining(['up', 'http_requests_total', 'database_connection_errors_total', 'cnpg_collector_up']));
+    expect(read).toEqual(expect.arrayContaining(['up', 'http_requests_total', 'database_connection_errors_total', 'database_unavailable_total', 'cnpg_collector_up']));
     expect(read.filter((metric) => !knownMetrics.has(metric))).toEqual([]);
     expect(knownMetrics.get('http_request_duration_seconds_bucket')).toBe('every service');
     expect(knownMetrics.get('update_origin_requests_total')).toBe('update-origin');

@@ -100,4 +100,46 @@ describe('Alertmanager inhibition (real alertmanager)', () => {
     expect(state['LatencyErrorBudgetBurn/facts-service/warning']).toHaveLength(1);
     expect(state['LatencyErrorBudgetBurn/facts-service/critical']).toEqual([]);
   });
+
+  it('pages for the database outage, not for the availability burn it causes, and only in the service refusing requests', async () => {
+    const posted = await fetch(`${alertmanager.url}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        alert({ alertname: 'DatabaseUnavailable', service: 'exhibits-service', severity: 'critical' }),
+        alert({ alertname: 'AvailabilityErrorBudgetBurn', service: 'exhibits-service', severity: 'critical', burn_window: '1h' }),
+        alert({ alertname: 'AvailabilityErrorBudgetBurn', service: 'caselaw-service', severity: 'critical', burn_window: '1h' }),
+      ]),
+    });
+    expect(posted.status).toBe(200);
+
+    let state: Record<string, string[]> = {};
+    for (let i = 0; i < 50 && !(state['AvailabilityErrorBudgetBurn/exhibits-service/critical']?.length); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await inhibitedBy();
+    }
+    expect(state['AvailabilityErrorBudgetBurn/exhibits-service/critical']).toHaveLength(1);
+    expect(state['DatabaseUnavailable/exhibits-service/critical']).toEqual([]);
+    expect(state['AvailabilityErrorBudgetBurn/caselaw-service/critical']).toEqual([]);
+  });
+
+  it('with PostgreSQL itself down, silences DatabaseUnavailable of every service', async () => {
+    const posted = await fetch(`${alertmanager.url}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        alert({ alertname: 'PostgresDown', severity: 'critical' }),
+        alert({ alertname: 'DatabaseUnavailable', service: 'facts-service', severity: 'critical' }),
+      ]),
+    });
+    expect(posted.status).toBe(200);
+
+    let state: Record<string, string[]> = {};
+    for (let i = 0; i < 50 && !(state['DatabaseUnavailable/facts-service/critical']?.length); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await inhibitedBy();
+    }
+    expect(state['DatabaseUnavailable/facts-service/critical']).toHaveLength(1);
+    expect(state['PostgresDown/undefined/critical']).toEqual([]);
+  });
 });

@@ -41,7 +41,13 @@ export const inhibitRules = [
   {
     // With PostgreSQL itself down, every service's connection errors are the same incident.
     source_matchers: ['alertname="PostgresDown"'],
-    target_matchers: ['alertname="DatabaseConnectionErrors"'],
+    target_matchers: ['alertname=~"DatabaseConnectionErrors|DatabaseUnavailable"'],
     equal: ['environment'],
+  },
+  {
+    // Requests refused because the database is down are the burn: the cause pages, not the symptom.
+    source_matchers: ['alertname="DatabaseUnavailable"'],
+    target_matchers: ['alertname="AvailabilityErrorBudgetBurn"'],
+    equal: ['environment', 'service'],
   },
 ];

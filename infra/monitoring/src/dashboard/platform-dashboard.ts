@@ -2,6 +2,7 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { MonitoredServices, serviceIdPattern } from '../service-selectors';
 import { monitoringConfig } from '../config';
+import { databaseUnavailablePanel } from './database-unavailable-panel';
 import { prometheusDatasource, statPanel, timeseriesPanel } from './panels';
 import { databaseQueries, overviewQueries, redQueries, updateOriginQueries } from './queries';
 
@@ -134,6 +135,7 @@ function databaseRow() {
         queries: [{ expr: databaseQueries.connectionErrors, legend: '{{service}}' }],
       }),
     )
+    .withPanel(databaseUnavailablePanel())
     .withPanel(
       timeseriesPanel({
         title: 'Query p95 by service',

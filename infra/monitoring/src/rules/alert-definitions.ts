@@ -2,6 +2,7 @@ import { alertmanagerNotificationsFailing } from './alerts/alertmanager-notifica
 import { availabilityErrorBudgetBurn } from './alerts/availability-error-budget-burn';
 import { containerMemoryNearLimit } from './alerts/container-memory-near-limit';
 import { databaseConnectionErrors } from './alerts/database-connection-errors';
+import { databaseUnavailable } from './alerts/database-unavailable';
 import { latencyErrorBudgetBurn } from './alerts/latency-error-budget-burn';
 import { podCrashLooping } from './alerts/pod-crash-looping';
 import { postgresDown } from './alerts/postgres-down';
@@ -22,6 +23,7 @@ export function alertDefinitions(services: MonitoredServices): AlertDefinition[]
     availabilityErrorBudgetBurn,
     latencyErrorBudgetBurn,
     databaseConnectionErrors,
+    databaseUnavailable,
     postgresDown,
     serviceNotReady(services),
     podCrashLooping(services),

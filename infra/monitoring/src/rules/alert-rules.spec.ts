@@ -84,6 +84,7 @@ describe('alert rules', () => {
       'AvailabilityErrorBudgetBurn',
       'LatencyErrorBudgetBurn',
       'DatabaseConnectionErrors',
+      'DatabaseUnavailable',
       'ServiceNotReady',
       'PodCrashLooping',
       'ContainerMemoryNearLimit',
