@@ -8,7 +8,7 @@ import { SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { UrlSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
-/** Thresholds of the update CDN alarms; the runbook docs/runbooks/update-cdn-alarms.md explains each. */
+/** Thresholds of the update CDN alarms; the runbook docs/operations/update-cdn-alarms.md explains each. */
 export const updateAlarmThresholds = {
   /** Percent of viewer requests answered 5xx, over 5 one-minute periods (3 breaching). */
   errorRatePercent: 5,
@@ -53,14 +53,14 @@ export function createUpdateAlarms(scope: Construct, distribution: Distribution,
     new Alarm(scope, 'ErrorRateAlarm', {
       ...common,
       alarmName: 'factsway-updates-5xx-error-rate',
-      alarmDescription: `More than ${updateAlarmThresholds.errorRatePercent}% of update requests answered 5xx (runbook: docs/runbooks/update-cdn-alarms.md)`,
+      alarmDescription: `More than ${updateAlarmThresholds.errorRatePercent}% of update requests answered 5xx (runbook: docs/operations/update-cdn-alarms.md)`,
       metric: distribution.metric5xxErrorRate({ period, statistic: 'Average' }),
       threshold: updateAlarmThresholds.errorRatePercent,
     }),
     new Alarm(scope, 'OriginLatencyAlarm', {
       ...common,
       alarmName: 'factsway-updates-origin-latency',
-      alarmDescription: `Origin latency above ${updateAlarmThresholds.originLatencyMs} ms (runbook: docs/runbooks/update-cdn-alarms.md)`,
+      alarmDescription: `Origin latency above ${updateAlarmThresholds.originLatencyMs} ms (runbook: docs/operations/update-cdn-alarms.md)`,
       metric: distribution.metricOriginLatency({ period, statistic: 'Average' }),
       threshold: updateAlarmThresholds.originLatencyMs,
     }),

@@ -256,7 +256,7 @@ describe('alarms', () => {
       expect(alarm.Dimensions).toEqual(
         expect.arrayContaining([{ Name: 'DistributionId', Value: { Ref: stack.getLogicalId(stack.distribution.node.defaultChild as never) } }]),
       );
-      expect(alarm.AlarmDescription).toContain('docs/runbooks/update-cdn-alarms.md');
+      expect(alarm.AlarmDescription).toContain('docs/operations/update-cdn-alarms.md');
     }
     expect(byMetric['5xxErrorRate'].Threshold).toBe(5);
   });
