@@ -54,6 +54,7 @@ const exporterMetrics: Record<string, string[]> = {
   'kubernetes-cadvisor': ['container_memory_working_set_bytes', 'container_cpu_usage_seconds_total'],
   postgresql: ['cnpg_collector_up', 'cnpg_backends_total', 'cnpg_pg_database_size_bytes', 'cnpg_pg_replication_lag', 'cnpg_pg_stat_archiver_seconds_since_last_archival'],
   alertmanager: ['alertmanager_notifications_failed_total', 'alertmanager_notifications_total'],
+  'update-manifest-probe': ['probe_success', 'probe_duration_seconds', 'probe_http_status_code', 'probe_ssl_earliest_cert_expiry', 'probe_failed_due_to_regex'],
 };
 /** Series Prometheus makes itself for every target and alert. */
 const prometheusOwn = ['up', 'scrape_duration_seconds', 'ALERTS', 'ALERTS_FOR_STATE'];

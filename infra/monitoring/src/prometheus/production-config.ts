@@ -1,5 +1,6 @@
 import { monitoringConfig } from '../config';
 import { MonitoredServices } from '../service-selectors';
+import { updateProbe, updateProbeScrapeJob } from '../probes/update-manifest-probes';
 import {
   alertmanagerScrapeJob,
   cadvisorScrapeJob,
@@ -39,6 +40,7 @@ export function productionPrometheusConfig(ruleFiles: string[], services: Monito
       alertmanagerScrapeJob(),
       kubeStateMetricsScrapeJob(namespace),
       cadvisorScrapeJob(namespace),
+      updateProbeScrapeJob(updateProbe.productionExporter, updateProbe.productionBaseUrl, updateProbe.modules.production),
     ],
   };
 }

@@ -8,8 +8,9 @@ import { podCrashLooping } from './alerts/pod-crash-looping';
 import { postgresDown } from './alerts/postgres-down';
 import { serviceDown } from './alerts/service-down';
 import { serviceNotReady } from './alerts/service-not-ready';
-import { updateManifestFetchFailures } from './alerts/update-manifest-fetch-failures';
-import { updateOriginErrors } from './alerts/update-origin-errors';
+import { updateCertificateExpiring } from './alerts/update-certificate-expiring';
+import { updateManifestUnreachable } from './alerts/update-manifest-unreachable';
+import { updateProbeSlow } from './alerts/update-probe-slow';
 import { MonitoredServices } from '../service-selectors';
 import { AlertDefinition } from './rule-types';
 
@@ -28,8 +29,10 @@ export function alertDefinitions(services: MonitoredServices): AlertDefinition[]
     serviceNotReady(services),
     podCrashLooping(services),
     containerMemoryNearLimit(services),
-    updateOriginErrors,
-    updateManifestFetchFailures,
+    // The update path as clients see it in production (the local origin's own metrics exist only locally).
+    updateManifestUnreachable,
+    updateCertificateExpiring,
+    updateProbeSlow,
     alertmanagerNotificationsFailing,
   ];
 }

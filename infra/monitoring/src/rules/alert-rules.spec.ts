@@ -88,8 +88,9 @@ describe('alert rules', () => {
       'ServiceNotReady',
       'PodCrashLooping',
       'ContainerMemoryNearLimit',
-      'UpdateOriginErrors',
-      'UpdateManifestFetchFailures',
+      'UpdateManifestUnreachable',
+      'UpdateCertificateExpiring',
+      'UpdateProbeSlow',
     ]) {
       expect(names).toContain(required);
     }
