@@ -6,14 +6,15 @@ import { imageReference } from './lib/images/image-names';
 import { imageRevision } from './lib/images/image-revision';
 import { catalogServiceNames } from './lib/local/local-options';
 import { DeployReporter } from './lib/core/deploy-reporter';
-import { deployMigrations, deployRelease, deployService, DeployContext } from './lib/core/deploy-release';
+import { deployRelease, deployService, DeployContext } from './lib/core/deploy-release';
 import { resolveDeployTarget } from './lib/core/deploy-target';
 import { RunLedger } from './lib/core/run-ledger';
 import { createBackend } from './lib/create-backend';
 
 const usage = `usage: deploy <migrations | service <project> | release | base> [options]
-  migrations           open the run, prepare the engine, run the migrations (migrations:deploy)
-  service <project>    roll one service inside the open run, gate, roll back the run on failure (<project>:deploy)
+  migrations           the whole release (migrations:deploy, which every <service>:deploy depends on):
+                       migrations, every catalog service not at the release, gate on all, rollback
+  service <project>    inside the converged run: the service at the release, gate on every catalog service (<project>:deploy)
   release              all of it in one process: migrations, every service, gate, rollback
   base                 print the source revision the environment runs (for nx affected --base)
 options:
@@ -66,7 +67,9 @@ async function main(argv: string[]): Promise<number> {
   };
   switch (command) {
     case 'migrations':
-      return deployMigrations(context);
+      // The converging step of `nx affected -t deploy` (docs/adr/074): every image of the run
+      // exists by now (this task depends on all of them), so the whole catalog reaches the release.
+      return deployRelease(context, catalogServiceNames());
     case 'service':
       if (!project) throw new Error('service needs a project name, e.g. `deploy service records-service`');
       if (!catalogServiceNames().includes(project)) throw new Error(`${project} is not a catalog service`);
