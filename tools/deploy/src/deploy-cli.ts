@@ -16,7 +16,8 @@ const usage = `usage: deploy <migrations | service <project> | release | base> [
                        migrations, every catalog service not at the release, gate on all, rollback
   service <project>    inside the converged run: the service at the release, gate on every catalog service (<project>:deploy)
   release              all of it in one process: migrations, every service, gate, rollback
-  base                 print the source revision the environment runs (for nx affected --base)
+  base                 print the source revision the environment runs (for nx affected --base);
+                       --running-version: the one version all its services run instead
 options:
   --environment local|staging|production   (DEPLOY_ENV; default local)
   --release-version V                      (RELEASE_VERSION; default the root package.json version)
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       services: { type: 'string' },
       'ready-timeout': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'running-version': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -83,6 +85,15 @@ async function main(argv: string[]): Promise<number> {
           return { service, version, revision };
         }),
       );
+      if (values['running-version']) {
+        const versions = [...new Set(running.map((entry) => entry.version ?? '(none)'))];
+        if (versions.length !== 1 || versions[0] === '(none)') {
+          console.error(`deploy base: the services do not run one version: ${running.map((r) => `${r.service} ${r.version ?? '(none)'}`).join(', ')}`);
+          return 1;
+        }
+        console.log(versions[0]);
+        return 0;
+      }
       const outcome = environmentBase(running, findWorkspaceRoot());
       if (!outcome.ok) {
         console.error(`deploy base: ${outcome.reason}`);
