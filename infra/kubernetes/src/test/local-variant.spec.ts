@@ -1,4 +1,4 @@
-import { platform, services, serviceId } from '@factsway/service-catalog';
+import { services, serviceId } from '@factsway/service-catalog';
 import { localSettings, renderManifests } from '../index';
 import { committedObjects, ofKind } from './support/committed-manifests';
 
