@@ -7,7 +7,7 @@ import { runTool } from './container-tools';
 import { CONTEXT_DIGEST_LABEL, contextDigest } from './context-digest';
 import { imageReference, imageRepository } from './image-names';
 import { ensureLocalBaseImage } from './node-base-image';
-import { MIGRATIONS_PROJECT, stageMigrationsContext, stageServiceContext } from './stage-build-context';
+import { MIGRATIONS_PROJECT, packageVersions, stageMigrationsApp, stagePackages, stageServiceApp } from './stage-build-context';
 
 export interface BuildImageOptions {
   project: string;
@@ -77,11 +77,12 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   try {
     const packages =
       options.project === MIGRATIONS_PROJECT
-        ? await stageMigrationsContext(workspaceRoot, contextDir, options.migrationsDir)
-        : stageServiceContext(workspaceRoot, options.project, contextDir);
+        ? await stageMigrationsApp(workspaceRoot, contextDir, options.migrationsDir)
+        : stageServiceApp(workspaceRoot, options.project, contextDir);
     const containerfile = join(workspaceRoot, 'tools', 'deploy', 'images', 'Containerfile');
     const baseId = await imageId(baseImage).catch(() => baseImage);
-    const digest = contextDigest(contextDir, [readFileSync(containerfile, 'utf8'), baseId]);
+    // Digest before copying node_modules: the packages count by name@version (from the lockfile).
+    const digest = contextDigest(contextDir, [readFileSync(containerfile, 'utf8'), baseId, ...packageVersions(workspaceRoot, packages)]);
     const existing = options.reuse === false ? undefined : await imageWithDigest(imageRepository(options.registry ?? 'localhost', options.project), digest);
     if (existing) {
       await runTool('podman', ['tag', existing, reference]);
@@ -89,6 +90,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
       log(`${reference}: unchanged since image ${existing.slice(0, 12)}, tagged (no build) in ${seconds.toFixed(1)}s`);
       return { reference, id: existing, packages, seconds, action: 'reused' };
     }
+    stagePackages(workspaceRoot, packages, contextDir);
     const labels = {
       'org.opencontainers.image.title': options.project,
       'org.opencontainers.image.version': options.version,

@@ -13,9 +13,10 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * sha256 of a staged build context (every path, its mode and content; symlinks by target) and
- * of what else makes the image (the Containerfile, the base image): equal digests build equal
- * images, so an image with this digest is re-tagged instead of rebuilt. Labels are not part of it.
+ * sha256 of a staged `app/` (every path, its mode and content; symlinks by target) and of what
+ * else makes the image (the Containerfile, the base image id, the packages as name@version):
+ * equal digests build equal images, so an image with this digest is re-tagged instead of
+ * rebuilt. Labels (version, revision, date) are not part of it.
  */
 export function contextDigest(contextDir: string, extra: readonly string[]): string {
   const hash = createHash('sha256');
