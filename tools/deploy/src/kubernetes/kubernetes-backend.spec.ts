@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeployReporter } from '../lib/core/deploy-reporter';
-import { deployRelease, DeployContext } from '../lib/core/deploy-release';
+import { deployRelease, deployService, DeployContext } from '../lib/core/deploy-release';
 import { resolveDeployTarget } from '../lib/core/deploy-target';
 import { RunLedger } from '../lib/core/run-ledger';
 import { KubernetesBackend } from './kubernetes-backend';
@@ -261,6 +261,28 @@ describe('KubernetesBackend decisions (scripted kubectl)', () => {
       'get pods -l app.kubernetes.io/name=facts-service -o json',
     ]);
     expect(kubectl.invocations[releaseCalls.length + 4].stdin).toContain(`image: ${REGISTRY}/factsway/facts-service:1.4.0`);
+  });
+
+  it('nx affected -t deploy on Kubernetes: migrations:deploy converges every Deployment, then a service task gates on all of them', async () => {
+    const kubectl = clusterAt130();
+    const { context, lines } = setUp(kubectl);
+    const perTask = { ...context, catalog: services };
+    expect(await deployRelease(perTask, services)).toBe(0);
+    expect(kubectl.calls.filter((call) => call.startsWith('rollout status'))).toEqual([
+      'rollout status deployment/records-service --timeout=120s',
+      'rollout status deployment/facts-service --timeout=120s',
+    ]);
+    kubectl.on(/^get deployment\//, deploymentReply('1.4.0'));
+    const before = kubectl.calls.length;
+    expect(await deployService(perTask, 'records-service')).toBe(0);
+    // records-service: already at 1.4.0 and ready (no apply); then the gate reads every Deployment's pods.
+    expect(kubectl.calls.slice(before).filter((call) => call.startsWith('get pods'))).toEqual([
+      'get pods -l app.kubernetes.io/name=records-service -o json',
+      'get pods -l app.kubernetes.io/name=records-service -o json',
+      'get pods -l app.kubernetes.io/name=facts-service -o json',
+    ]);
+    expect(kubectl.calls.slice(before)).not.toContain(apply);
+    expect(lines).toContainEqual(expect.stringContaining('2 service(s) at 1.4.0'));
   });
 
   it('an unaffected service on the old version is re-tagged in the registry (same image), rolled, and gated with the rest', async () => {
