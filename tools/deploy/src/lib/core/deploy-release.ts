@@ -191,7 +191,7 @@ function openRunFor(context: DeployContext): RunRecord | string {
 export async function deployService(context: DeployContext, service: string): Promise<number> {
   const { target, backend, reporter, ledger, options } = context;
   if (options.dryRun) {
-    const steps: DeployStep[] = [{ kind: 'roll', service }, { kind: 'gate', services: [service] }];
+    const steps: DeployStep[] = [{ kind: 'roll', service }, { kind: 'gate', services: servicesToConverge([service], context.catalog) }];
     for (const line of formatPlan(backend, target, steps)) reporter.line(line);
     return 0;
   }
