@@ -56,8 +56,9 @@ describe('GitHub workflows', () => {
     expect(commands.map((command) => command.line)).toEqual(
       expect.arrayContaining([
         'npx nx affected -t lint typecheck test build --parallel=2 --outputStyle=stream',
-        'npx nx run-many -t deploy -c staging --outputStyle=stream',
-        'npx nx run-many -t deploy -c production --outputStyle=stream',
+        expect.stringContaining('npx nx run deploy:base -c staging --outputStyle=stream'),
+        'npx nx run deploy:release -c staging --outputStyle=stream',
+        'npx nx run deploy:release -c production --outputStyle=stream',
       ]),
     );
     expect(commands.length).toBeGreaterThanOrEqual(9);
@@ -93,12 +94,14 @@ describe('GitHub workflows', () => {
     expect(jobs['deploy-production'].environment).toBe('production');
     expect(jobs['publish-desktop'].needs).toEqual(['build', 'deploy-production']);
     const staging = jobs['deploy-staging'].steps.map((step) => step.run ?? '');
-    expect(staging.findIndex((run) => run.includes('smoke-cli.ts'))).toBeGreaterThan(staging.findIndex((run) => run.includes('-t deploy -c staging')));
+    expect(staging.findIndex((run) => run.includes('smoke-cli.ts'))).toBeGreaterThan(staging.findIndex((run) => run.includes('deploy:release -c staging')));
     const build = jobs['build'].steps.map((step) => step.run ?? '').join('\n');
     for (const fragment of ['npx nx release version', 'sentry/cli@3.8.0 sourcemaps inject', 'sourcemaps upload --release', 'buildah login', 'buildah push', 'skopeo copy']) {
       expect(build).toContain(fragment);
     }
     expect(build.indexOf('sourcemaps inject')).toBeLessThan(build.indexOf('-t image'));
+    expect(build.indexOf('deploy:base -c staging')).toBeLessThan(build.indexOf('--base="$BASE"'));
+    expect(build).not.toContain('git describe');
   });
 
   it('every script file a workflow runs exists', () => {
