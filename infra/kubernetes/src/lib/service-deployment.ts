@@ -16,7 +16,13 @@ export interface ServiceDeploymentProps {
   settings: ClusterSettings;
   labels: Record<string, string>;
   selector: Record<string, string>;
+  /** Pods the Deployment runs; also decides whether replicas spread over nodes and zones. */
   replicas: number;
+  /**
+   * An HPA owns the replica count: the Deployment then carries no `spec.replicas`, so a
+   * server-side apply of a new release leaves the current scale alone (docs/adr/023-…-hpa-owns-scale.md).
+   */
+  autoscaled: boolean;
   /** The ConfigMap's data: its checksum goes on the pod template. */
   configData: Record<string, string>;
   tmpSizeLimit: string;
@@ -30,7 +36,7 @@ export function serviceDeployment(scope: Construct, props: ServiceDeploymentProp
   return new k8s.KubeDeployment(scope, 'deployment', {
     metadata: { name, namespace: settings.namespace, labels },
     spec: {
-      replicas,
+      ...(props.autoscaled ? {} : { replicas }),
       revisionHistoryLimit: 5,
       progressDeadlineSeconds: 300,
       selector: { matchLabels: selector },
