@@ -12,3 +12,5 @@ export * from './lib/shutdown-timing';
 export { migrationsJobName, MIGRATIONS_NAME } from './lib/migrations-job-chart';
 export { INTERNAL_PATHS, prefixRoutes } from './lib/ingress-chart';
 export { POSTGRES_METRICS_PORT, POSTGRES_PORT } from './lib/postgres-chart';
+export * from './lib/connection-budget';
+export { POOLER_NAME, POOLER_METRICS_PORT } from './lib/pooler-chart';

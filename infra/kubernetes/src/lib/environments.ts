@@ -58,6 +58,7 @@ export function productionSettings(options: EnvironmentOptions = {}): ClusterSet
       backupSchedule: '0 0 3 * * *',
       resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2', memory: '2Gi' } },
       enablePodMonitor: false,
+      pooler: { instances: 3, maxClientConnections: 1000, defaultPoolSize: 60, reservePoolSize: 15 },
     },
     ingress: { className: 'nginx', clusterIssuer: 'letsencrypt-production', controller: ingressNginx },
     prometheus,
@@ -84,6 +85,7 @@ export function stagingSettings(options: EnvironmentOptions = {}): ClusterSettin
       backupDestination: 's3://factsway-postgres-backups/staging',
       backupRetention: '7d',
       resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+      pooler: { instances: 2, maxClientConnections: 500, defaultPoolSize: 30, reservePoolSize: 10 },
     },
   };
 }

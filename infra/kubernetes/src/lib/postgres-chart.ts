@@ -1,6 +1,6 @@
 import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
 import { ScheduledBackup } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/ScheduledBackup';
-import { PART_OF, podLabelKeys, scrapeAnnotations } from '@factsway/service-catalog';
+import { databaseConnections, PART_OF, podLabelKeys, scrapeAnnotations } from '@factsway/service-catalog';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterSettings, PostgresSettings } from './cluster-settings';
@@ -41,7 +41,13 @@ export class PostgresChart extends Chart {
         enablePDB: true,
         enableSuperuserAccess: false,
         bootstrap: { initdb: { database: pg.databaseName, owner: pg.databaseName } },
-        postgresql: { parameters: { max_connections: '300', shared_buffers: '256MB' } },
+        postgresql: {
+          parameters: {
+            max_connections: String(databaseConnections.maxConnections),
+            superuser_reserved_connections: String(databaseConnections.reserved.superuserReserved),
+            shared_buffers: '256MB',
+          },
+        },
         storage: { size: pg.storageSize, ...(pg.storageClass ? { storageClass: pg.storageClass } : {}) },
         resources: { requests: { ...pg.resources.requests }, limits: { ...pg.resources.limits } },
         affinity: {

@@ -5,6 +5,7 @@ import { IngressChart } from './ingress-chart';
 import { MigrationsJobChart } from './migrations-job-chart';
 import { NamespaceChart } from './namespace-chart';
 import { NetworkPoliciesChart } from './network-policies-chart';
+import { PoolerChart } from './pooler-chart';
 import { PostgresChart } from './postgres-chart';
 import { ServiceChart } from './service-chart';
 import { peersOf } from './service-peers';
@@ -35,7 +36,10 @@ export function renderManifests(
 
   if (settings.environment !== 'local') charts.push(new NamespaceChart(app, 'namespace', settings));
   const { postgres, host, ingress, prometheus } = settings;
-  if (postgres) charts.push(new PostgresChart(app, 'postgres', { ...settings, postgres }));
+  if (postgres) {
+    charts.push(new PostgresChart(app, 'postgres', { ...settings, postgres }));
+    charts.push(new PoolerChart(app, 'postgres-pooler', { ...settings, postgres }));
+  }
   charts.push(new MigrationsJobChart(app, 'migrations-job', settings));
   for (const service of services) charts.push(new ServiceChart(app, serviceId(service.name), settings, service, peersOf(service, services)));
   if (host && ingress) charts.push(new IngressChart(app, 'ingress', { ...settings, host, ingress }, services));

@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { ClusterSettings } from './cluster-settings';
 import { imageReference } from './labels';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, tmpVolume } from './pod-security';
-import { databaseUrlSource, sentryDsnSource } from './secret-references';
+import { POOLER_NAME } from './pooler-chart';
+import { databaseUrlSource, pooledDatabaseEnvironment, sentryDsnSource } from './secret-references';
 import { configChecksum } from './service-config';
 import { PRE_STOP_SLEEP_SECONDS, TERMINATION_GRACE_PERIOD_SECONDS } from './shutdown-timing';
 
@@ -88,11 +89,18 @@ export function serviceDeployment(scope: Construct, props: ServiceDeploymentProp
   });
 }
 
-/** DATABASE_URL (services that own tables, unless the settings give a literal one) and SENTRY_DSN from Secrets. */
+/**
+ * DATABASE_URL (services that own tables, unless the settings give a literal one: through the
+ * pooler when the cluster has one) and SENTRY_DSN from Secrets.
+ */
 function secretEnvironment(service: ServiceDefinition, settings: ClusterSettings): k8s.EnvVar[] {
   const env: k8s.EnvVar[] = [];
   if (service.tables.length > 0 && settings.databaseUrl === undefined) {
-    env.push({ name: 'DATABASE_URL', valueFrom: databaseUrlSource() });
+    if (settings.postgres) {
+      env.push(...pooledDatabaseEnvironment(`${POOLER_NAME}.${settings.namespace}.svc`, settings.postgres.databaseName));
+    } else {
+      env.push({ name: 'DATABASE_URL', valueFrom: databaseUrlSource() });
+    }
   }
   if (!('SENTRY_DSN' in settings.environmentOverrides)) {
     env.push({ name: 'SENTRY_DSN', valueFrom: sentryDsnSource() });

@@ -188,16 +188,20 @@ describe.each(deployed)('$environment manifests follow the platform rules', ({ e
     expect(cluster.spec.inheritedMetadata.annotations['prometheus.io/port']).toBe(String(POSTGRES_METRICS_PORT));
   });
 
-  it('reads DATABASE_URL and SENTRY_DSN from Secrets and never inlines a credential', () => {
+  it('reads the database credentials and SENTRY_DSN from Secrets and never inlines a credential', () => {
     for (const deployment of deployments) {
       const service = getService(deployment.metadata.name);
       const env = deployment.spec.template.spec.containers[0].env as { name: string; value?: string; valueFrom?: unknown }[];
-      expect(env.every((variable) => variable.value === undefined && variable.valueFrom !== undefined)).toBe(true);
+      // A literal value may only compose Secret-backed variables ($(NAME)), never hold a credential itself.
+      for (const variable of env.filter((v) => v.value !== undefined)) {
+        expect(variable.value).toMatch(/^postgresql:\/\/\$\(DATABASE_USER\):\$\(DATABASE_PASSWORD\)@[^:/@]+:5432\/\w+$/);
+      }
+      expect(env.filter((v) => v.value === undefined).every((v) => v.valueFrom !== undefined)).toBe(true);
       expect(env.some((variable) => variable.name === 'DATABASE_URL')).toBe(service.tables.length > 0);
     }
-    const text = JSON.stringify(objects);
+    const text = JSON.stringify(objects).replace(/\$\(DATABASE_USER\):\$\(DATABASE_PASSWORD\)@/g, '');
     expect(text).not.toMatch(/postgres(ql)?:\/\/[^"]*@/);
-    expect(text).not.toMatch(/password/i);
+    expect(text.replace(/"(key|name)":"(password|DATABASE_PASSWORD)"/g, '')).not.toMatch(/password/i);
   });
 
   it('routes exactly the catalog public paths over TLS and never /metrics, /health or /ready', () => {
