@@ -7,6 +7,7 @@ import {
   postgresScrapeJob,
   serviceScrapeJobs,
 } from './kubernetes-scrape-jobs';
+import { kubeletScrapeJob } from './kubelet-scrape-job';
 
 const { production } = monitoringConfig;
 
@@ -39,6 +40,7 @@ export function productionPrometheusConfig(ruleFiles: string[], services: Monito
       alertmanagerScrapeJob(),
       kubeStateMetricsScrapeJob(namespace),
       cadvisorScrapeJob(namespace),
+      kubeletScrapeJob(namespace),
     ],
   };
 }
