@@ -13,4 +13,7 @@ export { migrationsJobName, MIGRATIONS_NAME } from './lib/migrations-job-chart';
 export { INTERNAL_PATHS, prefixRoutes } from './lib/ingress-chart';
 export { POSTGRES_METRICS_PORT, POSTGRES_PORT } from './lib/postgres-chart';
 export * from './lib/connection-budget';
-export { POOLER_NAME, POOLER_METRICS_PORT } from './lib/pooler-chart';
+export { POOLER_NAME, POOLER_METRICS_PORT } from './lib/postgres-pooler';
+export * from './lib/capacity-model';
+export { namespaceResourceLimits, RESOURCE_QUOTA_NAME, LIMIT_RANGE_NAME, QUOTA_HEADROOM } from './lib/resource-limits';
+export { cpuMillicores, memoryMebibytes } from './lib/quantities';

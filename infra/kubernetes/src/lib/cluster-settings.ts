@@ -45,6 +45,7 @@ export interface PoolerSettings {
   defaultPoolSize: number;
   /** PgBouncer `reserve_pool_size`, per pod: extra server connections when clients wait. */
   reservePoolSize: number;
+  resources: ServiceResources;
 }
 
 /**

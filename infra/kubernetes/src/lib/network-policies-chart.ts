@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { ClusterSettings, TrafficSource } from './cluster-settings';
 import { selectorLabels } from './labels';
 import { MIGRATIONS_NAME } from './migrations-job-chart';
-import { POOLER_METRICS_PORT, poolerPodLabels } from './pooler-chart';
+import { POOLER_METRICS_PORT, poolerPodLabels } from './postgres-pooler';
 import { POSTGRES_METRICS_PORT, POSTGRES_PORT, POSTGRES_STATUS_PORT, postgresPodLabels } from './postgres-chart';
 
 /** Addresses that are never "the internet": cluster, node and VPC ranges. */

@@ -5,6 +5,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterSettings, PostgresSettings } from './cluster-settings';
 import { selectorLabels } from './labels';
+import { postgresPooler } from './postgres-pooler';
 import { POSTGRES_BACKUP_SECRET, POSTGRES_CLUSTER_NAME } from './secret-references';
 
 /** Port of the metrics exporter built into every CloudNativePG instance. */
@@ -21,7 +22,8 @@ export function postgresPodLabels(): Record<string, string> {
 /**
  * PostgreSQL as a CloudNativePG `Cluster` (failover, backups, point-in-time recovery; see
  * docs/adr/020-postgres-cloudnativepg.md) plus a daily base backup. The operator creates the
- * `<cluster>-app` Secret with the application's credentials; the repository holds none.
+ * `<cluster>-app` Secret with the application's credentials; the repository holds none. The
+ * PgBouncer Pooler the services connect through lives in the same file (`postgres-pooler.ts`).
  */
 export class PostgresChart extends Chart {
   constructor(scope: Construct, id: string, settings: ClusterSettings & { postgres: PostgresSettings }) {
@@ -94,5 +96,7 @@ export class PostgresChart extends Chart {
       },
     });
     new ApiObject(this, 'daily-backup', backup.toJSON());
+
+    postgresPooler(this, settings);
   }
 }

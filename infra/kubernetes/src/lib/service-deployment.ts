@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ClusterSettings } from './cluster-settings';
 import { imageReference } from './labels';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, tmpVolume } from './pod-security';
-import { POOLER_NAME } from './pooler-chart';
+import { POOLER_NAME } from './postgres-pooler';
 import { databaseUrlSource, pooledDatabaseEnvironment, sentryDsnSource } from './secret-references';
 import { configChecksum } from './service-config';
 import { PRE_STOP_SLEEP_SECONDS, TERMINATION_GRACE_PERIOD_SECONDS } from './shutdown-timing';
