@@ -17,3 +17,4 @@ export { POOLER_NAME, POOLER_METRICS_PORT } from './lib/postgres-pooler';
 export * from './lib/capacity-model';
 export { namespaceResourceLimits, RESOURCE_QUOTA_NAME, LIMIT_RANGE_NAME, QUOTA_HEADROOM } from './lib/resource-limits';
 export { cpuMillicores, memoryMebibytes } from './lib/quantities';
+export { formatCapacityReport } from './lib/capacity-report';

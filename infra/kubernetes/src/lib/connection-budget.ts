@@ -9,6 +9,15 @@ export interface BudgetObject {
   spec?: any;
 }
 
+/** Rendered objects (`RenderedManifest.objects`) as the budget and the capacity model read them. */
+export function budgetObjects(objects: readonly Record<string, unknown>[]): BudgetObject[] {
+  return objects.map((object) => {
+    const name = (object['metadata'] as { name?: unknown } | undefined)?.name;
+    if (typeof object['kind'] !== 'string' || typeof name !== 'string') throw new Error('a rendered object without kind or metadata.name');
+    return object as unknown as BudgetObject;
+  });
+}
+
 export interface ConnectionBudget {
   /** Pods that hold a pg Pool at worst: every table owner at its HPA maximum plus its rolling-update surge. */
   clientPods: Record<string, number>;
