@@ -29,7 +29,7 @@ export function replayTestFile(ruleFiles: string[], scenarios: Scenario[], evalu
           ? (['critical', 'warning'] as const).map((severity) => ({
               expr: firedOverDay(severity, scenario.hours),
               eval_time: lastSample(scenario.hours),
-              exp_samples: [],
+              exp_samples: (scenario.knownFatigue?.[severity] ?? []).map((labels) => ({ labels: labelSet(labels), value: 1 })),
             }))
           : [
               {
