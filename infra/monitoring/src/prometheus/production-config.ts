@@ -8,6 +8,7 @@ import {
   postgresScrapeJob,
   serviceScrapeJobs,
 } from './kubernetes-scrape-jobs';
+import { kubeletScrapeJob } from './kubelet-scrape-job';
 
 const { production } = monitoringConfig;
 
@@ -41,6 +42,7 @@ export function productionPrometheusConfig(ruleFiles: string[], services: Monito
       kubeStateMetricsScrapeJob(namespace),
       cadvisorScrapeJob(namespace),
       updateProbeScrapeJob(updateProbe.productionExporter, updateProbe.productionBaseUrl, updateProbe.modules.production),
+      kubeletScrapeJob(namespace),
     ],
   };
 }

@@ -11,12 +11,22 @@ import { serviceNotReady } from './alerts/service-not-ready';
 import { updateCertificateExpiring } from './alerts/update-certificate-expiring';
 import { updateManifestUnreachable } from './alerts/update-manifest-unreachable';
 import { updateProbeSlow } from './alerts/update-probe-slow';
+import { hpaAtMaximum, namespaceQuotaNearLimit, nodeRequestsNearAllocatable, podPending } from './alerts/capacity';
+import { persistentVolumeFilling } from './alerts/persistent-volume-filling';
+import {
+  postgresBackupTooOld,
+  postgresConnectionsNearLimit,
+  postgresReplicationLagging,
+  postgresWalArchivingFailing,
+} from './alerts/postgres-data-safety';
+import { scrapeJobMissing } from './alerts/scrape-job-missing';
+import { watchdog } from './alerts/watchdog';
 import { MonitoredServices } from '../service-selectors';
 import { AlertDefinition } from './rule-types';
 
 /**
- * Every alert of the platform, for these services. No disk-space alert: no node exporter is deployed
- * (PostgreSQL volumes are watched through CloudNativePG, see docs/adr/051).
+ * Every alert of the platform, for these services. Volumes are watched through the kubelet's
+ * volume statistics (PersistentVolumeFilling); no node exporter is deployed.
  */
 export function alertDefinitions(services: MonitoredServices): AlertDefinition[] {
   return [
@@ -34,5 +44,16 @@ export function alertDefinitions(services: MonitoredServices): AlertDefinition[]
     updateCertificateExpiring,
     updateProbeSlow,
     alertmanagerNotificationsFailing,
+    postgresWalArchivingFailing,
+    postgresBackupTooOld,
+    postgresReplicationLagging,
+    postgresConnectionsNearLimit,
+    persistentVolumeFilling,
+    podPending,
+    hpaAtMaximum,
+    namespaceQuotaNearLimit,
+    nodeRequestsNearAllocatable,
+    watchdog,
+    scrapeJobMissing,
   ];
 }
