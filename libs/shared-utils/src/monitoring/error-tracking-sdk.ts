@@ -19,6 +19,8 @@ export interface ErrorTrackingSdk {
   captureException(error: unknown, hint?: { extra?: Record<string, unknown> }): string;
   addBreadcrumb(breadcrumb: Breadcrumb): void;
   flush(timeoutMs: number): Promise<boolean>;
+  /** False when Sentry could not parse the DSN and so will send nothing. */
+  dsnAccepted(): boolean;
   /** Installed after the routes of every service created afterwards. */
   errorReporting: ErrorReportingHook;
 }

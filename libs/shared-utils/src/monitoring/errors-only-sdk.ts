@@ -62,5 +62,6 @@ export const errorsOnlySdkBeforeInit: ErrorTrackingSdk = {
   captureException: (error, hint) => Light.captureException(error, hint),
   addBreadcrumb: (breadcrumb) => Light.addBreadcrumb(breadcrumb as LightSdk.Breadcrumb),
   flush: (timeoutMs) => Light.flush(timeoutMs),
+  dsnAccepted: () => Light.getClient()?.getDsn() !== undefined,
   errorReporting: () => undefined,
 };

@@ -1,5 +1,4 @@
 import type { Event } from '@sentry/node';
-import { dsnFromString } from '@sentry/core';
 import { getService, serviceId } from '@factsway/service-catalog';
 import { embeddedBuildVersion } from '../lib/config/build-version';
 import { ConfigError } from '../lib/config/config-error';
@@ -49,10 +48,6 @@ export function initErrorTracking(name: string, options: InitErrorTrackingOption
     warn(JSON.stringify({ level: 'warn', time: new Date().toISOString(), service: id, msg: 'SENTRY_DSN is not set: errors are logged but not sent to Sentry' }));
     return { enabled: false, reason: 'SENTRY_DSN is not set' };
   }
-  // Sentry only logs a bad DSN and carries on silently disabled; a typo must stop the start instead.
-  if (!dsnFromString(dsn)) {
-    throw new ConfigError(id, [{ variable: 'SENTRY_DSN', message: 'is not a valid Sentry DSN (https://<key>@<host>/<project>)' }]);
-  }
   const tracesSampleRate = parseSampleRate(id, env['SENTRY_TRACES_SAMPLE_RATE']);
   const groupOutages = dependencyOutageEvents({ serviceId: id, intervalMs: options.dependencyEventIntervalMs });
   const settings: ErrorTrackingSettings = {
@@ -71,6 +66,13 @@ export function initErrorTracking(name: string, options: InitErrorTrackingOption
   };
   // Errors only (the default) runs the OpenTelemetry-free SDK; a sample rate loads the full one (docs/adr/014).
   sdk = tracesSampleRate === undefined ? startErrorsOnlySdk(settings) : startTracingSdk(settings, tracesSampleRate);
+  // Sentry only logs a DSN it cannot parse and carries on silently disabled; a typo must stop the
+  // start instead. (The SDK's own parser decides; importing @sentry/core for it would load a second
+  // copy of the core, about 7 MB per process.)
+  if (!sdk.dsnAccepted()) {
+    sdk = errorsOnlySdkBeforeInit;
+    throw new ConfigError(id, [{ variable: 'SENTRY_DSN', message: 'is not a valid Sentry DSN (https://<key>@<host>/<project>)' }]);
+  }
   setDefaultErrorReporting(sdk.errorReporting);
   // Events of the last requests a stopping pod served are still queued when it exits.
   beforeServiceExit(() => sdk.flush(2000));

@@ -40,6 +40,7 @@ export function startTracingSdk(settings: ErrorTrackingSettings, tracesSampleRat
     captureException: (error, hint) => Sentry.captureException(error, hint),
     addBreadcrumb: (breadcrumb) => Sentry.addBreadcrumb(breadcrumb),
     flush: (timeoutMs) => Sentry.flush(timeoutMs),
+    dsnAccepted: () => Sentry.getClient()?.getDsn() !== undefined,
     // expressIntegration captures route errors as they are thrown (when express loads after init, as
     // instrument.ts guarantees). setupExpressErrorHandler after the routes is the fallback for an
     // express it could not hook; it skips errors the integration has already seen.
