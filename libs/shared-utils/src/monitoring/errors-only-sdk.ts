@@ -5,7 +5,6 @@ import { SENSITIVE_HEADERS } from './scrub';
 
 // The light entry is an `exports` subpath, which this workspace's TypeScript resolution ("node")
 // cannot see; its types are imported from the file it names.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const Light = require('@sentry/node-core/light') as typeof LightSdk;
 
 /**

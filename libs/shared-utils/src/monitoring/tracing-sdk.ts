@@ -8,7 +8,6 @@ import { SENSITIVE_HEADERS } from './scrub';
  * sample rate is configured: requiring it already registers the OpenTelemetry hooks.
  */
 export function startTracingSdk(settings: ErrorTrackingSettings, tracesSampleRate: number): ErrorTrackingSdk {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Sentry = require('@sentry/node') as typeof FullSdk;
   Sentry.init({
     dsn: settings.dsn,

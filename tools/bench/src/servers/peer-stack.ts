@@ -6,7 +6,6 @@ import { casePayload } from './case-payload';
 
 // pino-http's types redeclare Express's `req.id` for the whole program (shared-utils included);
 // its factory is all this file needs.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const pinoHttp = require('pino-http') as () => RequestHandler;
 
 // A typical stack of the same kind: express-prom-bundle, pino-http and @sentry/node tracing at 0.1.
