@@ -11,7 +11,7 @@ const EXPECTED_ROWS = [
   /^\| records read \(Node 24\): .* \| raw pg query loop /m,
   /^\| idle memory \(Node 24\): records-service from its bundle \| [\d.,]+ MiB /m,
   /^\| update origin \(Node 24\): latest.yml \| .* \| nginx: /m,
-  /^\| update origin \(Node 24\): 1 MiB installer \| .* \| nginx: /m,
+  /^\| update origin \(Node 24\): 1 MiB installer \(4 connections\) \| .* \| nginx: /m,
   /^\| update origin \(Node 24\): 256 KiB range of the installer \| .* \| nginx: /m,
   /^\| developer loop: cached nx test service-catalog \| [\d.,]+ s /m,
   /^\| developer loop: nx show projects \| [\d.,]+ s /m,
