@@ -239,13 +239,15 @@ function derivedArtifacts(options: BenchOptions): BenchRow {
   const root = findWorkspaceRoot();
   const generators = ['infra/kubernetes/src/synth.ts', 'infra/cloudfront/src/synth.ts', 'infra/monitoring/src/generate.ts'];
   let total = 0;
+  const parts: string[] = [];
   for (const generator of generators) {
-    const seconds = timedCommand(process.execPath, ['-r', '@swc-node/register', join(root, generator)]);
+    const seconds = timedCommand(process.execPath, ['-r', '@swc-node/register', join(root, generator)], { SWC_NODE_PROJECT: 'tsconfig.base.json' });
     options.log(`  ${generator}: ${seconds.toFixed(1)} s`);
+    parts.push(`${generator} ${seconds.toFixed(1)} s`);
     total += seconds;
   }
   const bare = timedCommand(process.execPath, ['-e', '0']) * generators.length;
-  return { figure: 'regenerating every derived artifact (3 generators)', value: total, baselineName: '3 x node -e 0', baseline: bare, unit: 's', goal: { kind: 'at-most', limit: 10 } };
+  return { figure: 'regenerating every derived artifact (3 generators)', value: total, baselineName: '3 x node -e 0', baseline: bare, unit: 's', goal: { kind: 'at-most', limit: 10 }, note: total > 10 ? `per generator: ${parts.join(', ')}` : undefined };
 }
 
 /** What each package the services load at start adds to an empty process, measured one by one. */
