@@ -1,6 +1,7 @@
 import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { latencyBucketLabel } from '../service-selectors';
-import { alertmanagerMetrics, postgresMetrics, serviceMetrics } from '../metrics';
+import { postgresMetrics, serviceMetrics } from '../metrics';
+import { watchedScrapeJobs } from '../rules/alerts/scrape-job-missing';
 
 /** One sample every 15 seconds, the production scrape interval. */
 export const SAMPLE_SECONDS = 15;
@@ -101,9 +102,10 @@ export function postgresSeries(samples: number, primaryDown: (sample: number) =>
   });
 }
 
-/** Every other scrape job the alerts watch, healthy. */
+/** Every other scrape job the alerts watch (ScrapeJobMissing's list), healthy. */
 export function healthyScrapeJobs(samples: number): PromtoolSeries[] {
-  return ['kube-state-metrics', 'kubernetes-cadvisor', 'kubelet', alertmanagerMetrics.job].map((job) => ({
+  const jobs = watchedScrapeJobs.map(({ job }) => job).filter((job) => job !== postgresMetrics.job);
+  return jobs.map((job) => ({
     series: `up{job="${job}",instance="10.0.8.1:8080"}`,
     values: `1x${samples - 1}`,
   }));

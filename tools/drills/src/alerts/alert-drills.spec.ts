@@ -188,7 +188,7 @@ describe('alert drills against the local platform', () => {
     const first = await waitFor(
       'DatabaseConnectionErrors at the webhook',
       () => webhook.find('firing', { alertname: 'DatabaseConnectionErrors' })[0],
-      150_000,
+      240_000, // the rule's `for: 2m` plus scrapes, evaluation and group_wait
     );
     timings['postgresStopToDatabaseConnectionErrorsWebhook'] = first.receivedAt - stoppedAt;
     expect(first.receiver).toBe('pagerduty-pages');
@@ -210,7 +210,7 @@ describe('alert drills against the local platform', () => {
     );
     timings['postgresStartToAllServicesReady'] = Date.now() - startedAt;
     for (const s of services) expect(pidsOf(s.name)).toEqual(before[s.name]);
-  }, 300_000);
+  }, 480_000);
 });
 
 /** Pids of the live processes of a service: the platform's, or the one this drill restarted. */

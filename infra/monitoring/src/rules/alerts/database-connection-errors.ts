@@ -10,7 +10,8 @@ const errors = (service: string, values: string) => ({
 /**
  * The pool counts every failed connection attempt. Readiness probes query the
  * database every few seconds, so an unreachable database shows up here even
- * without user traffic.
+ * without user traffic. Two minutes, like DatabaseUnavailable, let a CloudNativePG
+ * failover (about 30 s) pass without paging every table owner (the fatigue replay).
  */
 export const databaseConnectionErrors: AlertDefinition = {
   name: 'DatabaseConnectionErrors',
@@ -19,12 +20,12 @@ export const databaseConnectionErrors: AlertDefinition = {
     {
       alert: 'DatabaseConnectionErrors',
       expr: `sum by (service) (rate(${serviceMetrics.databaseConnectionErrors}[1m])) > 0`,
-      for: '1m',
+      for: '2m',
       severity: 'critical',
       scope: 'service',
       summary: '{{ $labels.service }} cannot connect to PostgreSQL',
       description:
-        '{{ $labels.service }} has failed to open database connections continuously for over a minute; its /ready answers 503 and requests that need the database fail.',
+        '{{ $labels.service }} has failed to open database connections continuously for over two minutes; its /ready answers 503 and requests that need the database fail.',
     },
   ],
   tests: [
