@@ -1,0 +1,142 @@
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { publicApiLimits, ServiceDefinition, serviceId } from '@factsway/service-catalog';
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ClusterSettings, GatewaySettings } from './cluster-settings';
+import { GATEWAY_NAME } from './gateway-data-plane';
+import {
+  BackendTrafficPolicySpec,
+  ENVOY_GATEWAY_API_VERSION,
+  GATEWAY_API_VERSION,
+  GatewaySpec,
+  HTTPRouteSpec,
+  ResponseOverride,
+} from './gateway-api-types';
+import { selectorLabels } from './labels';
+import { byteQuantity } from './quantities';
+import { assertPublicPaths } from './public-paths';
+import { API_TLS_SECRET } from './secret-references';
+
+const HTTPS_LISTENER = 'https';
+const HTTP_LISTENER = 'http';
+
+/** `records` -> `records-service-api`: the HTTPRoute of a service's public paths. */
+export function apiRouteName(service: ServiceDefinition): string {
+  return `${serviceId(service.name)}-api`;
+}
+
+/** The Envoy Gateway BackendTrafficPolicy that limits one service's HTTPRoute. */
+export function trafficPolicyName(service: ServiceDefinition): string {
+  return `${apiRouteName(service)}-limits`;
+}
+
+/**
+ * The public API on Gateway API (docs/adr/026): a cert-manager Certificate for the host, one
+ * Gateway (HTTPS with that certificate; plain HTTP only redirects), and per public service one
+ * HTTPRoute for its catalog `publicPaths` with a BackendTrafficPolicy holding its body size
+ * and per-client rate limits. Nothing else is routed.
+ */
+export class GatewayChart extends Chart {
+  private readonly targetNamespace: string;
+  private readonly labels: Record<string, string>;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    settings: ClusterSettings & { host: string; gateway: GatewaySettings },
+    services: readonly ServiceDefinition[],
+  ) {
+    super(scope, id);
+    this.targetNamespace = settings.namespace;
+    this.labels = selectorLabels(GATEWAY_NAME);
+    const { host } = settings;
+
+    const certificate = new Certificate({
+      metadata: { name: API_TLS_SECRET, namespace: this.targetNamespace, labels: this.labels },
+      spec: {
+        secretName: API_TLS_SECRET,
+        dnsNames: [host],
+        issuerRef: { kind: 'ClusterIssuer', group: 'cert-manager.io', name: settings.gateway.clusterIssuer },
+        privateKey: { algorithm: 'ECDSA', size: 256, rotationPolicy: 'Always' },
+        usages: ['digital signature', 'key encipherment', 'server auth'],
+      },
+    });
+    new ApiObject(this, 'certificate', certificate.toJSON());
+
+    const gateway: GatewaySpec = {
+      gatewayClassName: settings.gateway.gatewayClassName,
+      listeners: [
+        {
+          name: HTTPS_LISTENER,
+          hostname: host,
+          port: 443,
+          protocol: 'HTTPS',
+          tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: API_TLS_SECRET }] },
+          allowedRoutes: { namespaces: { from: 'Same' } },
+        },
+        { name: HTTP_LISTENER, hostname: host, port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'Same' } } },
+      ],
+    };
+    this.object('gateway', GATEWAY_API_VERSION, 'Gateway', GATEWAY_NAME, gateway);
+
+    const redirect: HTTPRouteSpec = {
+      parentRefs: [{ name: GATEWAY_NAME, sectionName: HTTP_LISTENER }],
+      hostnames: [host],
+      rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }],
+    };
+    this.object('https-redirect', GATEWAY_API_VERSION, 'HTTPRoute', `${GATEWAY_NAME}-https-redirect`, redirect);
+
+    for (const service of services.filter((candidate) => candidate.publicPaths.length > 0)) {
+      assertPublicPaths(service);
+      const route: HTTPRouteSpec = {
+        parentRefs: [{ name: GATEWAY_NAME, sectionName: HTTPS_LISTENER }],
+        hostnames: [host],
+        rules: [
+          {
+            matches: service.publicPaths.map((path) => ({ path: { type: 'PathPrefix', value: path } })),
+            backendRefs: [{ name: serviceId(service.name), port: service.port }],
+          },
+        ],
+      };
+      this.object(apiRouteName(service), GATEWAY_API_VERSION, 'HTTPRoute', apiRouteName(service), route);
+      this.object(trafficPolicyName(service), ENVOY_GATEWAY_API_VERSION, 'BackendTrafficPolicy', trafficPolicyName(service), limitsOf(service));
+    }
+  }
+
+  private object(id: string, apiVersion: string, kind: string, name: string, spec: object): void {
+    new ApiObject(this, id, { apiVersion, kind, metadata: { name, namespace: this.targetNamespace, labels: this.labels }, spec });
+  }
+}
+
+/**
+ * Body size through Envoy's buffer filter (`requestBuffer`: a larger body gets 413 before the
+ * service sees it) and a local token bucket per distinct client address (`sourceCIDR` type
+ * `Distinct` over every IPv4 and IPv6 address). Both rejections answer in the services' error shape.
+ */
+function limitsOf(service: ServiceDefinition): BackendTrafficPolicySpec {
+  const { maxRequestBodyBytes, clientRateLimit } = publicApiLimits(service);
+  const perClient = (cidr: string) => ({
+    clientSelectors: [{ sourceCIDR: { type: 'Distinct' as const, value: cidr } }],
+    limit: { requests: clientRateLimit.requests, unit: clientRateLimit.per },
+  });
+  return {
+    targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: apiRouteName(service) }],
+    requestBuffer: { limit: byteQuantity(maxRequestBodyBytes) },
+    rateLimit: { local: { rules: [perClient('0.0.0.0/0'), perClient('::/0')] } },
+    responseOverride: [
+      errorResponse(413, 'payload_too_large', `Request body is larger than the limit of ${maxRequestBodyBytes} bytes`),
+      errorResponse(429, 'rate_limited', `More than ${clientRateLimit.requests} requests per ${clientRateLimit.per.toLowerCase()} from this client; retry later`),
+    ],
+  };
+}
+
+/** An Envoy-generated rejection rewritten as `{error:{code,message,requestId}}` (docs/adr/006). */
+function errorResponse(status: number, code: string, message: string): ResponseOverride {
+  // %REQ(X-REQUEST-ID)% is an Envoy command operator: the id Envoy forwards as x-request-id.
+  const body = `{"error":{"code":"${code}","message":"${message}","requestId":"%REQ(X-REQUEST-ID)%"}}`;
+  return {
+    match: { statusCodes: [{ type: 'Value', value: status }] },
+    source: 'Local',
+    response: { contentType: 'application/json', body: { type: 'Inline', inline: body } },
+  };
+}
