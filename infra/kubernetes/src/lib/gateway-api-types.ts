@@ -51,4 +51,6 @@ export interface BackendTrafficPolicySpec {
   requestBuffer: { limit: string };
   rateLimit: { local: { rules: RateLimitRule[] } };
   responseOverride: ResponseOverride[];
+  /** `connectionIdleTimeout`: how long Envoy keeps an idle upstream connection (Envoy's default: 1 hour). */
+  timeout: { http: { connectionIdleTimeout: string } };
 }

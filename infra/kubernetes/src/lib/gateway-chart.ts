@@ -17,6 +17,12 @@ import { byteQuantity } from './quantities';
 import { assertPublicPaths } from './public-paths';
 import { API_TLS_SECRET } from './secret-references';
 
+/**
+ * Envoy drops an idle connection to a service before the service does (shared-utils keeps idle
+ * keep-alive connections 65 s), so Envoy never sends a request on a connection Node is closing.
+ */
+export const UPSTREAM_IDLE_TIMEOUT_SECONDS = 60;
+
 const HTTPS_LISTENER = 'https';
 const HTTP_LISTENER = 'http';
 
@@ -123,6 +129,7 @@ function limitsOf(service: ServiceDefinition): BackendTrafficPolicySpec {
     targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: apiRouteName(service) }],
     requestBuffer: { limit: byteQuantity(maxRequestBodyBytes) },
     rateLimit: { local: { rules: [perClient('0.0.0.0/0'), perClient('::/0')] } },
+    timeout: { http: { connectionIdleTimeout: `${UPSTREAM_IDLE_TIMEOUT_SECONDS}s` } },
     responseOverride: [
       errorResponse(413, 'payload_too_large', `Request body is larger than the limit of ${maxRequestBodyBytes} bytes`),
       errorResponse(429, 'rate_limited', `More than ${clientRateLimit.requests} requests per ${clientRateLimit.per.toLowerCase()} from this client; retry later`),

@@ -1,5 +1,6 @@
 import { DEFAULT_PUBLIC_API_LIMITS, mebibytes, platform, publicApiLimits, services, serviceId } from '@factsway/service-catalog';
-import { API_TLS_SECRET, apiRouteName, GATEWAY_NAME, INTERNAL_PATHS, prefixRoutes, trafficPolicyName } from '../index';
+import { DEFAULT_BODY_LIMIT, KEEP_ALIVE_TIMEOUT_MS } from '@factsway/shared-utils';
+import { API_TLS_SECRET, apiRouteName, GATEWAY_NAME, INTERNAL_PATHS, prefixRoutes, trafficPolicyName, UPSTREAM_IDLE_TIMEOUT_SECONDS } from '../index';
 import { committedObjects, KubeObject, ofKind } from './support/committed-manifests';
 
 const deployed = [
@@ -17,6 +18,17 @@ function quantityBytes(quantity: string | number): number {
   if (!match) throw new Error(`unexpected quantity ${quantity}`);
   return Number(match[1]) * binarySuffixes[match[2] ?? ''];
 }
+
+describe('gateway limits against what the services do', () => {
+  it("defaults the body limit to shared-utils' JSON limit (body-parser's 1mb is 1,048,576 bytes)", () => {
+    expect(DEFAULT_BODY_LIMIT).toBe('1mb');
+    expect(DEFAULT_PUBLIC_API_LIMITS.maxRequestBodyBytes).toBe(1024 * 1024);
+  });
+
+  it('closes idle upstream connections before the services do', () => {
+    expect(UPSTREAM_IDLE_TIMEOUT_SECONDS * 1000).toBeLessThan(KEEP_ALIVE_TIMEOUT_MS);
+  });
+});
 
 describe.each(deployed)('$environment public API gateway', ({ environment, host }) => {
   const objects = committedObjects(environment);
@@ -104,6 +116,10 @@ describe.each(deployed)('$environment public API gateway', ({ environment, host 
       );
     }
     expect(publicApiLimits(ingestion).clientRateLimit).toEqual({ requests: 10, per: 'Minute' });
+  });
+
+  it('closes idle upstream connections before the services do, on every route', () => {
+    for (const policy of policies) expect(policy.spec.timeout).toEqual({ http: { connectionIdleTimeout: `${UPSTREAM_IDLE_TIMEOUT_SECONDS}s` } });
   });
 
   it("answers the gateway's own 413 and 429 in the services' JSON error shape", () => {
