@@ -18,6 +18,10 @@ export interface GatewaySettings {
   clusterIssuer: string;
   /** Namespace of the Envoy pods that serve the Gateway: Envoy Gateway's own, by default `envoy-gateway-system`. */
   dataPlaneNamespace: string;
+  /** Envoy pods serving the Gateway; per-client rate limits count per pod, so a client's ceiling is this many times the limit. */
+  envoyReplicas: number;
+  /** Envoy container resources; memory holds each in-flight request body the gateway buffers (up to 60 MiB per upload). */
+  envoyResources: ServiceResources;
 }
 
 /** The PostgreSQL cluster run by the CloudNativePG operator. */

@@ -10,6 +10,9 @@ const envoyGateway: GatewaySettings = {
   gatewayClassName: 'envoy-gateway',
   clusterIssuer: 'letsencrypt-production',
   dataPlaneNamespace: 'envoy-gateway-system',
+  envoyReplicas: 2,
+  // 1 GiB: the proxy's own ~100 MiB plus about 14 uploads of the 60 MiB maximum buffered at once.
+  envoyResources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '2', memory: '1Gi' } },
 };
 
 /** The Prometheus server that scrapes the namespace (see infra/monitoring). */

@@ -4,6 +4,8 @@
  * and Envoy Gateway v1.9.0 (`gateway.envoyproxy.io/v1alpha1`). The schema test validates the
  * rendered objects against those CRDs (src/test/fixtures/crds), unknown fields included.
  */
+import type { ServiceResources } from '@factsway/service-catalog';
+
 export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
 export const ENVOY_GATEWAY_API_VERSION = 'gateway.envoyproxy.io/v1alpha1';
 
@@ -18,6 +20,8 @@ export interface GatewayListener {
 
 export interface GatewaySpec {
   gatewayClassName: string;
+  /** The Envoy Gateway `EnvoyProxy` (same namespace) that shapes this Gateway's Envoy pods and Service. */
+  infrastructure: { parametersRef: { group: 'gateway.envoyproxy.io'; kind: 'EnvoyProxy'; name: string } };
   listeners: GatewayListener[];
 }
 
@@ -43,6 +47,18 @@ export interface ResponseOverride {
   /** `Local`: only responses Envoy generates itself (413 from the buffer, 429 from the rate limit). */
   source: 'Local' | 'Backend' | 'All';
   response: { contentType: string; body: { type: 'Inline'; inline: string } };
+}
+
+export interface EnvoyProxySpec {
+  provider: {
+    type: 'Kubernetes';
+    kubernetes: {
+      envoyDeployment: { replicas: number; container: { resources: ServiceResources } };
+      /** `Local`: the load balancer delivers to a node's own Envoy pod and keeps the client's source address. */
+      envoyService: { externalTrafficPolicy: 'Local' | 'Cluster' };
+      envoyPDB: { minAvailable: number };
+    };
+  };
 }
 
 export interface BackendTrafficPolicySpec {

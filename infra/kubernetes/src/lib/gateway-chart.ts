@@ -7,6 +7,7 @@ import { GATEWAY_NAME } from './gateway-data-plane';
 import {
   BackendTrafficPolicySpec,
   ENVOY_GATEWAY_API_VERSION,
+  EnvoyProxySpec,
   GATEWAY_API_VERSION,
   GatewaySpec,
   HTTPRouteSpec,
@@ -37,8 +38,9 @@ export function trafficPolicyName(service: ServiceDefinition): string {
 }
 
 /**
- * The public API on Gateway API (docs/adr/026): a cert-manager Certificate for the host, one
- * Gateway (HTTPS with that certificate; plain HTTP only redirects), and per public service one
+ * The public API on Gateway API (docs/adr/026): a cert-manager Certificate for the host, the
+ * EnvoyProxy that shapes the Envoy pods, one Gateway (HTTPS with that certificate; plain HTTP
+ * only redirects), and per public service one
  * HTTPRoute for its catalog `publicPaths` with a BackendTrafficPolicy holding its body size
  * and per-client rate limits. Nothing else is routed.
  */
@@ -69,8 +71,23 @@ export class GatewayChart extends Chart {
     });
     new ApiObject(this, 'certificate', certificate.toJSON());
 
+    const proxy: EnvoyProxySpec = {
+      provider: {
+        type: 'Kubernetes',
+        kubernetes: {
+          envoyDeployment: { replicas: settings.gateway.envoyReplicas, container: { resources: settings.gateway.envoyResources } },
+          // Per-client rate limits need the client's address; a `Cluster` policy would SNAT it to a node's.
+          // Envoy Gateway's default too, written out because the limits depend on it.
+          envoyService: { externalTrafficPolicy: 'Local' },
+          envoyPDB: { minAvailable: 1 },
+        },
+      },
+    };
+    this.object('envoy-proxy', ENVOY_GATEWAY_API_VERSION, 'EnvoyProxy', GATEWAY_NAME, proxy);
+
     const gateway: GatewaySpec = {
       gatewayClassName: settings.gateway.gatewayClassName,
+      infrastructure: { parametersRef: { group: 'gateway.envoyproxy.io', kind: 'EnvoyProxy', name: GATEWAY_NAME } },
       listeners: [
         {
           name: HTTPS_LISTENER,

@@ -1,6 +1,15 @@
 import { DEFAULT_PUBLIC_API_LIMITS, mebibytes, platform, publicApiLimits, services, serviceId } from '@factsway/service-catalog';
 import { DEFAULT_BODY_LIMIT, KEEP_ALIVE_TIMEOUT_MS } from '@factsway/shared-utils';
-import { API_TLS_SECRET, apiRouteName, GATEWAY_NAME, INTERNAL_PATHS, prefixRoutes, trafficPolicyName, UPSTREAM_IDLE_TIMEOUT_SECONDS } from '../index';
+import {
+  API_TLS_SECRET,
+  apiRouteName,
+  GATEWAY_NAME,
+  INTERNAL_PATHS,
+  memoryMebibytes,
+  prefixRoutes,
+  trafficPolicyName,
+  UPSTREAM_IDLE_TIMEOUT_SECONDS,
+} from '../index';
 import { committedObjects, KubeObject, ofKind } from './support/committed-manifests';
 
 const deployed = [
@@ -56,6 +65,19 @@ describe.each(deployed)('$environment public API gateway', ({ environment, host 
     expect(plainRoutes).toHaveLength(1);
     expect(plainRoutes[0].spec.parentRefs).toEqual([{ name: GATEWAY_NAME, sectionName: 'http' }]);
     expect(plainRoutes[0].spec.rules).toEqual([{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }]);
+  });
+
+  it('runs the Gateway on an EnvoyProxy that keeps client addresses and survives losing a pod', () => {
+    const [proxy] = ofKind(objects, 'EnvoyProxy');
+    expect(gateway.spec.infrastructure.parametersRef).toEqual({ group: 'gateway.envoyproxy.io', kind: 'EnvoyProxy', name: proxy.metadata.name });
+    const kubernetes = proxy.spec.provider.kubernetes;
+    expect(kubernetes.envoyService.externalTrafficPolicy).toBe('Local');
+    expect(kubernetes.envoyDeployment.replicas).toBeGreaterThanOrEqual(2);
+    expect(kubernetes.envoyPDB.minAvailable).toBeLessThan(kubernetes.envoyDeployment.replicas);
+    // Room for ten maximum-size uploads buffered at once on one Envoy pod.
+    expect(memoryMebibytes(kubernetes.envoyDeployment.container.resources.limits.memory) * mebibytes(1)).toBeGreaterThanOrEqual(
+      10 * publicApiLimits(ingestion).maxRequestBodyBytes,
+    );
   });
 
   it("routes every service's public paths, each service through its own HTTPRoute", () => {

@@ -22,14 +22,14 @@ const modelsByApiVersion: Record<string, Record<string, unknown>> = {
 };
 
 /** Gateway API and Envoy Gateway: their official CRDs, vendored under fixtures/crds (no model package here). */
-const crdValidators = vendoredCrdValidators();
+const crdValidatorFor = vendoredCrdValidators();
 
 interface Validatable {
   validate(): void;
 }
 
 function validate(object: KubeObject): void {
-  const crdValidator = crdValidators[object.apiVersion]?.[object.kind];
+  const crdValidator = crdValidatorFor(object.apiVersion, object.kind);
   if (crdValidator) return crdValidator(object);
   const Model = modelsByApiVersion[object.apiVersion]?.[object.kind] as (new (data: unknown) => Validatable) | undefined;
   if (!Model) throw new Error(`no schema for ${object.apiVersion} ${object.kind}`);
@@ -109,6 +109,13 @@ describe('the schema check itself', () => {
     const broken = structuredClone(trafficPolicy);
     broken.spec.rateLimit.local.rules[0].limit.unit = 'Fortnight';
     expect(() => validate(broken)).toThrow(/unit/);
+  });
+
+  it('rejects an EnvoyProxy Service traffic policy Kubernetes does not have', () => {
+    const [proxy] = committedObjects('production').filter((object) => object.kind === 'EnvoyProxy');
+    const broken = structuredClone(proxy);
+    broken.spec.provider.kubernetes.envoyService.externalTrafficPolicy = 'Nearest';
+    expect(() => validate(broken)).toThrow(/externalTrafficPolicy/);
   });
 
   it('refuses a kind it has no schema for instead of passing it', () => {

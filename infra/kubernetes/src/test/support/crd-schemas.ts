@@ -29,7 +29,7 @@ interface SchemaCompiler {
 function kubernetesModelsAjv(): SchemaCompiler {
   const requireFromValidate = createRequire(require.resolve('@kubernetes-models/validate'));
   const Ajv = requireFromValidate('ajv') as new (options: object) => SchemaCompiler;
-  const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+  const ajv = new Ajv({ strict: false, logger: false });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
   return ajv;
 }
@@ -58,17 +58,29 @@ function rejectUnknownFields(schema: unknown): unknown {
 
 export type CrdValidator = (object: unknown) => void;
 
-/** `<group>/<version>` -> kind -> a validator that throws on the first object that breaks the CRD schema. */
-export function vendoredCrdValidators(): Record<string, Record<string, CrdValidator>> {
+/**
+ * A lookup of `<group>/<version>` + kind -> a validator that throws when an object breaks that
+ * served version's CRD schema; `undefined` when no vendored CRD defines it. Schemas compile on
+ * first use (the EnvoyProxy CRD alone takes seconds).
+ */
+export function vendoredCrdValidators(): (apiVersion: string, kind: string) => CrdValidator | undefined {
   const ajv = kubernetesModelsAjv();
-  const validators: Record<string, Record<string, CrdValidator>> = {};
+  const schemas = new Map<string, JsonSchema>();
   for (const file of readdirSync(CRD_FIXTURES).filter((name) => name.endsWith('.yaml')).sort()) {
     const crd = parse(readFileSync(join(CRD_FIXTURES, file), 'utf8')) as CustomResourceDefinition;
     for (const version of crd.spec.versions.filter((candidate) => candidate.served)) {
-      const validateFunc = ajv.compile(rejectUnknownFields(version.schema.openAPIV3Schema) as JsonSchema);
-      const apiVersion = `${crd.spec.group}/${version.name}`;
-      validators[apiVersion] = { ...validators[apiVersion], [crd.spec.names.kind]: (object) => runValidateFunc(validateFunc, object) };
+      schemas.set(`${crd.spec.group}/${version.name} ${crd.spec.names.kind}`, version.schema.openAPIV3Schema);
     }
   }
-  return validators;
+  const compiled = new Map<string, CrdValidator>();
+  return (apiVersion, kind) => {
+    const key = `${apiVersion} ${kind}`;
+    const schema = schemas.get(key);
+    if (!schema) return undefined;
+    if (!compiled.has(key)) {
+      const validateFunc = ajv.compile(rejectUnknownFields(schema) as JsonSchema);
+      compiled.set(key, (object) => runValidateFunc(validateFunc, object));
+    }
+    return compiled.get(key);
+  };
 }
