@@ -46,7 +46,7 @@ export function trafficPolicyName(service: ServiceDefinition): string {
  */
 export class GatewayChart extends Chart {
   private readonly targetNamespace: string;
-  private readonly labels: Record<string, string>;
+  private readonly objectLabels: Record<string, string>;
 
   constructor(
     scope: Construct,
@@ -56,11 +56,11 @@ export class GatewayChart extends Chart {
   ) {
     super(scope, id);
     this.targetNamespace = settings.namespace;
-    this.labels = selectorLabels(GATEWAY_NAME);
+    this.objectLabels = selectorLabels(GATEWAY_NAME);
     const { host } = settings;
 
     const certificate = new Certificate({
-      metadata: { name: API_TLS_SECRET, namespace: this.targetNamespace, labels: this.labels },
+      metadata: { name: API_TLS_SECRET, namespace: this.targetNamespace, labels: this.objectLabels },
       spec: {
         secretName: API_TLS_SECRET,
         dnsNames: [host],
@@ -127,7 +127,7 @@ export class GatewayChart extends Chart {
   }
 
   private object(id: string, apiVersion: string, kind: string, name: string, spec: object): void {
-    new ApiObject(this, id, { apiVersion, kind, metadata: { name, namespace: this.targetNamespace, labels: this.labels }, spec });
+    new ApiObject(this, id, { apiVersion, kind, metadata: { name, namespace: this.targetNamespace, labels: this.objectLabels }, spec });
   }
 }
 
