@@ -40,9 +40,8 @@ export function trafficPolicyName(service: ServiceDefinition): string {
 /**
  * The public API on Gateway API (docs/adr/026): a cert-manager Certificate for the host, the
  * EnvoyProxy that shapes the Envoy pods, one Gateway (HTTPS with that certificate; plain HTTP
- * only redirects), and per public service one
- * HTTPRoute for its catalog `publicPaths` with a BackendTrafficPolicy holding its body size
- * and per-client rate limits. Nothing else is routed.
+ * only redirects), and per public service one HTTPRoute for its catalog `publicPaths` with a
+ * BackendTrafficPolicy holding its body size and per-client rate limits. Nothing else is routed.
  */
 export class GatewayChart extends Chart {
   private readonly targetNamespace: string;
