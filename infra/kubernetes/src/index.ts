@@ -12,7 +12,7 @@ export * from './lib/shutdown-timing';
 export { migrationsJobName, MIGRATIONS_NAME } from './lib/migrations-job-chart';
 export { INTERNAL_PATHS, prefixRoutes } from './lib/public-paths';
 export { GATEWAY_NAME, gatewayDataPlane } from './lib/gateway-data-plane';
-export { apiRouteName, trafficPolicyName, UPSTREAM_IDLE_TIMEOUT_SECONDS } from './lib/gateway-chart';
+export { apiRouteName, HTTPS_REDIRECT_ROUTE, trafficPolicyName, UPSTREAM_IDLE_TIMEOUT_SECONDS } from './lib/gateway-chart';
 export { POSTGRES_METRICS_PORT, POSTGRES_PORT } from './lib/postgres-chart';
 export * from './lib/connection-budget';
 export { POOLER_NAME, POOLER_METRICS_PORT } from './lib/postgres-pooler';

@@ -1,5 +1,5 @@
 import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
-import { publicApiLimits, ServiceDefinition, serviceId } from '@factsway/service-catalog';
+import { DEFAULT_PUBLIC_API_LIMITS, PublicApiLimits, publicApiLimits, ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterSettings, GatewaySettings } from './cluster-settings';
@@ -32,9 +32,12 @@ export function apiRouteName(service: ServiceDefinition): string {
   return `${serviceId(service.name)}-api`;
 }
 
-/** The Envoy Gateway BackendTrafficPolicy that limits one service's HTTPRoute. */
-export function trafficPolicyName(service: ServiceDefinition): string {
-  return `${apiRouteName(service)}-limits`;
+/** Plain HTTP: one route that only redirects to HTTPS. */
+export const HTTPS_REDIRECT_ROUTE = `${GATEWAY_NAME}-https-redirect`;
+
+/** The Envoy Gateway BackendTrafficPolicy that limits the HTTPRoute `routeName`. */
+export function trafficPolicyName(routeName: string): string {
+  return `${routeName}-limits`;
 }
 
 /**
@@ -106,7 +109,7 @@ export class GatewayChart extends Chart {
       hostnames: [host],
       rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }],
     };
-    this.object('https-redirect', GATEWAY_API_VERSION, 'HTTPRoute', `${GATEWAY_NAME}-https-redirect`, redirect);
+    this.route(HTTPS_REDIRECT_ROUTE, redirect, DEFAULT_PUBLIC_API_LIMITS);
 
     for (const service of services.filter((candidate) => candidate.publicPaths.length > 0)) {
       assertPublicPaths(service);
@@ -120,9 +123,14 @@ export class GatewayChart extends Chart {
           },
         ],
       };
-      this.object(apiRouteName(service), GATEWAY_API_VERSION, 'HTTPRoute', apiRouteName(service), route);
-      this.object(trafficPolicyName(service), ENVOY_GATEWAY_API_VERSION, 'BackendTrafficPolicy', trafficPolicyName(service), limitsOf(service));
+      this.route(apiRouteName(service), route, publicApiLimits(service));
     }
+  }
+
+  /** An HTTPRoute and the policy that limits it: no route exists without one. */
+  private route(name: string, spec: HTTPRouteSpec, limits: PublicApiLimits): void {
+    this.object(name, GATEWAY_API_VERSION, 'HTTPRoute', name, spec);
+    this.object(trafficPolicyName(name), ENVOY_GATEWAY_API_VERSION, 'BackendTrafficPolicy', trafficPolicyName(name), limitsOf(name, limits));
   }
 
   private object(id: string, apiVersion: string, kind: string, name: string, spec: object): void {
@@ -135,14 +143,13 @@ export class GatewayChart extends Chart {
  * service sees it) and a local token bucket per distinct client address (`sourceCIDR` type
  * `Distinct` over every IPv4 and IPv6 address). Both rejections answer in the services' error shape.
  */
-function limitsOf(service: ServiceDefinition): BackendTrafficPolicySpec {
-  const { maxRequestBodyBytes, clientRateLimit } = publicApiLimits(service);
+function limitsOf(routeName: string, { maxRequestBodyBytes, clientRateLimit }: PublicApiLimits): BackendTrafficPolicySpec {
   const perClient = (cidr: string) => ({
     clientSelectors: [{ sourceCIDR: { type: 'Distinct' as const, value: cidr } }],
     limit: { requests: clientRateLimit.requests, unit: clientRateLimit.per },
   });
   return {
-    targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: apiRouteName(service) }],
+    targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: routeName }],
     requestBuffer: { limit: byteQuantity(maxRequestBodyBytes) },
     rateLimit: { local: { rules: [perClient('0.0.0.0/0'), perClient('::/0')] } },
     timeout: { http: { connectionIdleTimeout: `${UPSTREAM_IDLE_TIMEOUT_SECONDS}s` } },

@@ -4,6 +4,7 @@ import {
   API_TLS_SECRET,
   apiRouteName,
   GATEWAY_NAME,
+  HTTPS_REDIRECT_ROUTE,
   INTERNAL_PATHS,
   memoryMebibytes,
   prefixRoutes,
@@ -106,19 +107,21 @@ describe.each(deployed)('$environment public API gateway', ({ environment, host 
     }
   });
 
-  it('limits every route by exactly one BackendTrafficPolicy', () => {
-    expect(policies).toHaveLength(apiRoutes.length);
-    for (const route of apiRoutes) {
+  it('limits every route, the HTTPS redirect included, by exactly one BackendTrafficPolicy', () => {
+    expect(policies).toHaveLength(routes.length);
+    for (const route of routes) {
       const [policy, ...others] = policyOf(route.metadata.name);
       expect(others).toEqual([]);
       expect(policy.spec.targetRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: route.metadata.name }]);
     }
-    expect(policies.map((policy) => policy.metadata.name).sort()).toEqual(publicServices.map(trafficPolicyName).sort());
+    const routeNames = [HTTPS_REDIRECT_ROUTE, ...publicServices.map(apiRouteName)];
+    expect(policies.map((policy) => policy.metadata.name).sort()).toEqual(routeNames.map(trafficPolicyName).sort());
   });
 
   it("gives ingestion's upload route alone the 60 MiB body limit; every other route the small limit its service accepts", () => {
     expect(bodyLimitOf(apiRouteName(ingestion))).toBe(mebibytes(60));
-    const large = apiRoutes.filter((route) => bodyLimitOf(route.metadata.name) > mebibytes(10));
+    expect(bodyLimitOf(HTTPS_REDIRECT_ROUTE)).toBe(DEFAULT_PUBLIC_API_LIMITS.maxRequestBodyBytes);
+    const large = routes.filter((route) => bodyLimitOf(route.metadata.name) > mebibytes(10));
     expect(large.map((route) => route.metadata.name)).toEqual([apiRouteName(ingestion)]);
     for (const service of publicServices) {
       expect(bodyLimitOf(apiRouteName(service))).toBe(publicApiLimits(service).maxRequestBodyBytes);
@@ -128,9 +131,14 @@ describe.each(deployed)('$environment public API gateway', ({ environment, host 
   });
 
   it('rate-limits every route per client address (IPv4 and IPv6), at the catalog rate', () => {
-    for (const service of publicServices) {
-      const [policy] = policyOf(apiRouteName(service));
-      const { requests, per } = publicApiLimits(service).clientRateLimit;
+    const expected = [
+      { route: HTTPS_REDIRECT_ROUTE, limits: DEFAULT_PUBLIC_API_LIMITS },
+      ...publicServices.map((service) => ({ route: apiRouteName(service), limits: publicApiLimits(service) })),
+    ];
+    expect(expected.map(({ route }) => route).sort()).toEqual(routes.map((route) => route.metadata.name).sort());
+    for (const { route, limits } of expected) {
+      const [policy] = policyOf(route);
+      const { requests, per } = limits.clientRateLimit;
       expect(requests).toBeGreaterThan(0);
       expect(policy.spec.rateLimit.global).toBeUndefined();
       expect(policy.spec.rateLimit.local.rules).toEqual(
