@@ -5,3 +5,4 @@ export * from './lib/lookup';
 export * from './lib/platform-version';
 export * from './lib/pod-label-contract';
 export * from './lib/database-connections';
+export * from './lib/public-api-limits';

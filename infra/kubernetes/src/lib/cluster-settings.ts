@@ -10,6 +10,20 @@ export interface TrafficSource {
   podLabels: Record<string, string>;
 }
 
+/** The public API gateway: Gateway API objects served by Envoy Gateway (docs/adr/026). */
+export interface GatewaySettings {
+  /** GatewayClass whose controller is Envoy Gateway (`gateway.envoyproxy.io/gatewayclass-controller`). */
+  gatewayClassName: string;
+  /** cert-manager ClusterIssuer that signs the TLS certificate. */
+  clusterIssuer: string;
+  /** Namespace of the Envoy pods that serve the Gateway: Envoy Gateway's own, by default `envoy-gateway-system`. */
+  dataPlaneNamespace: string;
+  /** Envoy pods serving the Gateway; per-client rate limits count per pod, so a client's ceiling is this many times the limit. */
+  envoyReplicas: number;
+  /** Envoy container resources; memory holds each in-flight request body the gateway buffers (up to 60 MiB per upload). */
+  envoyResources: ServiceResources;
+}
+
 /** The PostgreSQL cluster run by the CloudNativePG operator. */
 export interface PostgresSettings {
   /** @default 3 in production (one primary, two standbys) */
@@ -55,7 +69,7 @@ export interface PoolerSettings {
 export interface ClusterSettings {
   environment: DeploymentEnvironment;
   namespace: string;
-  /** Public host of the ingress; no ingress is rendered when undefined. */
+  /** Public host of the API gateway; no gateway is rendered when undefined. */
   host?: string;
   /** Image registry host; images are `<registry>/<imageRepository>/<name>:<version>`. */
   registry: string;
@@ -85,12 +99,7 @@ export interface ClusterSettings {
    */
   databaseUrl?: string;
   postgres?: PostgresSettings;
-  ingress?: {
-    className: string;
-    /** cert-manager ClusterIssuer that signs the TLS certificate. */
-    clusterIssuer: string;
-    controller: TrafficSource;
-  };
+  gateway?: GatewaySettings;
   /** Prometheus, allowed to reach every `/metrics` port; no NetworkPolicies when undefined. */
   prometheus?: TrafficSource;
   /** Namespace of the CloudNativePG operator (it calls each instance's status port). */

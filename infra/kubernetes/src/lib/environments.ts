@@ -1,14 +1,18 @@
 import { platform, platformVersion, ServiceDefinition, serviceId } from '@factsway/service-catalog';
-import { ClusterSettings, TrafficSource } from './cluster-settings';
+import { ClusterSettings, GatewaySettings, TrafficSource } from './cluster-settings';
 import { withScaledRequests } from './quantities';
 
 /** Placeholder registry host; pass the real one to `synthesizeManifests` or the synth target. */
 export const DEFAULT_REGISTRY = 'registry.factsway.internal';
 
-/** ingress-nginx as installed by its official Helm chart. */
-const ingressNginx: TrafficSource = {
-  namespace: 'ingress-nginx',
-  podLabels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+/** Envoy Gateway as installed by its official Helm chart, with a GatewayClass `envoy-gateway` (docs/adr/026). */
+const envoyGateway: GatewaySettings = {
+  gatewayClassName: 'envoy-gateway',
+  clusterIssuer: 'letsencrypt-production',
+  dataPlaneNamespace: 'envoy-gateway-system',
+  envoyReplicas: 2,
+  // 1 GiB: the proxy's own ~100 MiB plus about 14 uploads of the 60 MiB maximum buffered at once.
+  envoyResources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '2', memory: '1Gi' } },
 };
 
 /** The Prometheus server that scrapes the namespace (see infra/monitoring). */
@@ -63,7 +67,7 @@ export function productionSettings(options: EnvironmentOptions = {}): ClusterSet
       enablePodMonitor: false,
       pooler: { instances: 3, maxClientConnections: 1000, defaultPoolSize: 60, reservePoolSize: 15, resources: poolerResources },
     },
-    ingress: { className: 'nginx', clusterIssuer: 'letsencrypt-production', controller: ingressNginx },
+    gateway: envoyGateway,
     prometheus,
     postgresOperatorNamespace: 'cnpg-system',
   };

@@ -3,6 +3,7 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { ClusterSettings, TrafficSource } from './cluster-settings';
+import { gatewayDataPlane } from './gateway-data-plane';
 import { selectorLabels } from './labels';
 import { MIGRATIONS_NAME } from './migrations-job-chart';
 import { POOLER_METRICS_PORT, poolerPodLabels } from './postgres-pooler';
@@ -12,8 +13,8 @@ import { POSTGRES_METRICS_PORT, POSTGRES_PORT, POSTGRES_STATUS_PORT, postgresPod
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '100.64.0.0/10'];
 
 /**
- * Default deny in both directions, then exactly the catalog's call graph: the ingress
- * controller reaches public services, each service reaches its peers and (when it owns
+ * Default deny in both directions, then exactly the catalog's call graph: the gateway's
+ * Envoy pods reach public services, each service reaches its peers and (when it owns
  * tables) the PgBouncer pooler, which alone with the migrations Job reaches PostgreSQL;
  * Prometheus reaches every metrics port.
  */
@@ -55,8 +56,8 @@ export class NetworkPoliciesChart extends Chart {
 
     for (const service of services) {
       const ingress: k8s.NetworkPolicyIngressRule[] = [];
-      if (settings.ingress && service.publicPaths.length > 0) {
-        ingress.push({ from: [fromSource(settings.ingress.controller)], ports: [port(service.port)] });
+      if (settings.gateway && service.publicPaths.length > 0) {
+        ingress.push({ from: [fromSource(gatewayDataPlane(settings.gateway, settings.namespace))], ports: [port(service.port)] });
       }
       const callers = services.filter((caller) => caller.peers.includes(service.name));
       if (callers.length > 0) {

@@ -25,3 +25,12 @@ function scaled(quantities: ResourceQuantities, factor: number): ResourceQuantit
 export function withScaledRequests(resources: ServiceResources, factor: number): ServiceResources {
   return { requests: scaled(resources.requests, factor), limits: resources.limits };
 }
+
+/** 62914560 -> `60Mi`, 1536 -> `1536`: a byte count as the shortest exact binary quantity. */
+export function byteQuantity(bytes: number): string {
+  if (!Number.isInteger(bytes) || bytes <= 0) throw new Error(`unsupported byte count ${bytes}`);
+  for (const [suffix, size] of [['Gi', 1024 ** 3], ['Mi', 1024 ** 2], ['Ki', 1024]] as const) {
+    if (bytes % size === 0) return `${bytes / size}${suffix}`;
+  }
+  return String(bytes);
+}

@@ -2,8 +2,8 @@ import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { App, Chart, Yaml } from 'cdk8s';
 import { capacityModel } from './capacity-model';
 import { ClusterSettings } from './cluster-settings';
+import { GatewayChart } from './gateway-chart';
 import { BudgetObject } from './connection-budget';
-import { IngressChart } from './ingress-chart';
 import { MigrationsJobChart } from './migrations-job-chart';
 import { NamespaceChart } from './namespace-chart';
 import { NetworkPoliciesChart } from './network-policies-chart';
@@ -38,11 +38,11 @@ export function renderManifests(
 
   const namespaceChart = settings.environment !== 'local' ? new NamespaceChart(app, 'namespace', settings) : undefined;
   if (namespaceChart) charts.push(namespaceChart);
-  const { postgres, host, ingress, prometheus } = settings;
+  const { postgres, host, gateway, prometheus } = settings;
   if (postgres) charts.push(new PostgresChart(app, 'postgres', { ...settings, postgres }));
   charts.push(new MigrationsJobChart(app, 'migrations-job', settings));
   for (const service of services) charts.push(new ServiceChart(app, serviceId(service.name), settings, service, peersOf(service, services)));
-  if (host && ingress) charts.push(new IngressChart(app, 'ingress', { ...settings, host, ingress }, services));
+  if (host && gateway) charts.push(new GatewayChart(app, 'gateway', { ...settings, host, gateway }, services));
   if (prometheus) charts.push(new NetworkPoliciesChart(app, 'network-policies', { ...settings, prometheus }, services));
 
   if (namespaceChart) {

@@ -17,7 +17,7 @@ export const SENTRY_SECRET = 'factsway-sentry';
 /** Created by an operator: object-storage credentials for base backups and WAL archiving. */
 export const POSTGRES_BACKUP_SECRET = 'factsway-postgres-backup-s3';
 
-/** Created by cert-manager from the Certificate in ingress.yaml. */
+/** Created by cert-manager from the Certificate in gateway.yaml; the Gateway's HTTPS listener serves it. */
 export const API_TLS_SECRET = 'factsway-api-tls';
 
 export function databaseUrlSource(): k8s.EnvVarSource {

@@ -8,7 +8,8 @@ export { SHUTDOWN_DRAIN_SECONDS };
 
 /**
  * Endpoints are removed asynchronously after a pod starts terminating; sleeping in preStop
- * keeps the pod serving until kube-proxy and the ingress controller have stopped sending to it.
+ * keeps the pod serving until kube-proxy and the API gateway's Envoy (which sends to pod endpoints
+ * directly) have stopped sending to it.
  */
 export const PRE_STOP_SLEEP_SECONDS = 5;
 

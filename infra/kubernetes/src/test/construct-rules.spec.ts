@@ -21,7 +21,7 @@ describe('rendering rules', () => {
     expect(migrationsJobName('1.4.0-rc.1')).toBe('migrations-1-4-0-rc-1');
   });
 
-  it('matches ingress prefixes the way a Prefix path does', () => {
+  it('matches path prefixes element by element, as an HTTPRoute PathPrefix does', () => {
     expect(prefixRoutes('/api/cases', '/api/cases/42')).toBe(true);
     expect(prefixRoutes('/api/cases', '/api/casesx')).toBe(false);
     expect(prefixRoutes('/', '/metrics')).toBe(true);
@@ -59,10 +59,14 @@ describe('synthesizeManifests for a service the generator just added', () => {
     const read = (file: string) => parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((d) => d.toJS());
     const deployment = read('billing-service.yaml').find((o) => o.kind === 'Deployment');
     expect(deployment.spec.template.spec.containers[0].ports[0].containerPort).toBe(3009);
-    const ingress = read('ingress.yaml').find((o) => o.kind === 'Ingress');
-    expect(ingress.spec.rules[0].http.paths).toContainEqual(
-      expect.objectContaining({ path: '/api/invoices', backend: { service: { name: 'billing-service', port: { number: 3009 } } } }),
-    );
+    const gateway = read('gateway.yaml');
+    const route = gateway.find((o) => o.kind === 'HTTPRoute' && o.metadata.name === 'billing-service-api');
+    expect(route.spec.rules).toEqual([
+      { matches: [{ path: { type: 'PathPrefix', value: '/api/invoices' } }], backendRefs: [{ name: 'billing-service', port: 3009 }] },
+    ]);
+    const limits = gateway.find((o) => o.kind === 'BackendTrafficPolicy' && o.metadata.name === 'billing-service-api-limits');
+    expect(limits.spec.targetRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'billing-service-api' }]);
+    expect(limits.spec.requestBuffer).toEqual({ limit: '1Mi' });
     const policies = read('network-policies.yaml');
     const records = policies.find((p) => p.metadata.name === 'records-service');
     expect(JSON.stringify(records.spec.ingress)).toContain('billing-service');

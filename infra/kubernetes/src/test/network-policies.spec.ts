@@ -1,5 +1,5 @@
 import { platform, services, serviceId } from '@factsway/service-catalog';
-import { POSTGRES_METRICS_PORT, POSTGRES_PORT } from '../index';
+import { gatewayDataPlane, POSTGRES_METRICS_PORT, POSTGRES_PORT, productionSettings } from '../index';
 import { committedObjects, ofKind, podTemplates, selects } from './support/committed-manifests';
 import { allowsTraffic, Endpoint } from './support/network-policy-evaluator';
 
@@ -20,7 +20,9 @@ function servicePod(name: string): Endpoint {
 const postgres = pod(namespace, { 'cnpg.io/cluster': 'factsway-postgres', 'cnpg.io/instanceRole': 'primary' });
 const pgbouncer = pod(namespace, { 'cnpg.io/poolerName': 'factsway-postgres-pooler-rw', 'cnpg.io/podRole': 'pooler' });
 const migrations = pod(namespace, ofKind(objects, 'Job')[0].spec.template.metadata.labels);
-const ingressController = pod('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' });
+const gatewaySource = gatewayDataPlane(productionSettings().gateway!, namespace);
+const gatewayEnvoy = pod(gatewaySource.namespace, gatewaySource.podLabels);
+const otherGatewaysEnvoy = pod(gatewaySource.namespace, { ...gatewaySource.podLabels, 'gateway.envoyproxy.io/owning-gateway-name': 'someone-elses' });
 const prometheus = pod('monitoring', { 'app.kubernetes.io/name': 'prometheus' });
 const strangerPod = pod('some-other-team', { app: 'curious' });
 const kubeDns = pod('kube-system', { 'k8s-app': 'kube-dns' });
@@ -93,12 +95,14 @@ describe('production NetworkPolicies', () => {
     expect(allowsTraffic(policies, strangerPod, pgbouncer, POSTGRES_PORT)).toBe(false);
     expect(allowsTraffic(policies, prometheus, pgbouncer, 9127)).toBe(true);
     expect(allowsTraffic(policies, strangerPod, postgres, POSTGRES_PORT)).toBe(false);
-    expect(allowsTraffic(policies, ingressController, postgres, POSTGRES_PORT)).toBe(false);
+    expect(allowsTraffic(policies, gatewayEnvoy, postgres, POSTGRES_PORT)).toBe(false);
   });
 
-  it('let the ingress controller reach the public services on their port, and nothing else', () => {
+  it("let the API gateway's Envoy pods reach the public services on their port, and no other gateway's", () => {
+    expect(gatewaySource.namespace).toBe('envoy-gateway-system');
     for (const service of services) {
-      expect(allowsTraffic(policies, ingressController, servicePod(service.name), service.port)).toBe(service.publicPaths.length > 0);
+      expect(allowsTraffic(policies, gatewayEnvoy, servicePod(service.name), service.port)).toBe(service.publicPaths.length > 0);
+      expect(allowsTraffic(policies, otherGatewaysEnvoy, servicePod(service.name), service.port)).toBe(false);
       expect(allowsTraffic(policies, strangerPod, servicePod(service.name), service.port)).toBe(false);
     }
   });

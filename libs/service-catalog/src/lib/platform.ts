@@ -7,7 +7,7 @@ export const platform = {
     Exclude<DeploymentEnvironment, 'local'>,
     string
   >,
-  /** Public hosts routed by the ingress. */
+  /** Public hosts served by the API gateway (docs/adr/026). */
   hosts: { staging: 'api.staging.factsway.com', production: 'api.factsway.com' },
   /** The desktop update CDN. */
   updatesDomain: 'updates.factsway.com',

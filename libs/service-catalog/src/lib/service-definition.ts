@@ -1,4 +1,6 @@
 /** Kubernetes-style quantities, e.g. cpu `100m`, memory `128Mi`. */
+import type { PublicApiLimits } from './public-api-limits';
+
 export interface ResourceQuantities {
   cpu: string;
   memory: string;
@@ -34,7 +36,9 @@ export interface ServiceDefinition {
   tables: readonly string[];
   /** Short names of the services this one calls over HTTP (`<NAME>_SERVICE_URL`). */
   peers: readonly string[];
-  /** Path prefixes routed publicly by the ingress. Never /metrics, /health or /ready. */
+  /** Path prefixes routed publicly by the gateway. Never /metrics, /health or /ready. */
   publicPaths: readonly string[];
+  /** Body size and per-client rate limits of `publicPaths` at the gateway; `DEFAULT_PUBLIC_API_LIMITS` when absent. */
+  publicApiLimits?: Partial<PublicApiLimits>;
   slo: ServiceLevelObjectives;
 }

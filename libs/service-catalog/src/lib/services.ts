@@ -1,3 +1,4 @@
+import { mebibytes } from './public-api-limits';
 import { ServiceDefinition, ServiceResources } from './service-definition';
 
 const small: ServiceResources = {
@@ -36,6 +37,9 @@ export const services = [
     tables: ['ingestion_jobs'],
     peers: [],
     publicPaths: ['/api/ingest'],
+    // The 50 MB .docx cap plus multipart overhead, so ingestion answers an oversized file with its own
+    // JSON 413. Uploads are few and each is buffered whole by the gateway: 10 a minute per client.
+    publicApiLimits: { maxRequestBodyBytes: mebibytes(60), clientRateLimit: { requests: 10, per: 'Minute' } },
     slo: { latencySeconds: 2.5, availability: 0.995, latencyTarget: 0.95 },
   },
   {
@@ -47,6 +51,8 @@ export const services = [
     tables: [],
     peers: [],
     publicPaths: ['/api/export'],
+    // export-service reads document JSON up to this size (its express body limit comes from here).
+    publicApiLimits: { maxRequestBodyBytes: mebibytes(10) },
     slo: { latencySeconds: 2.5, availability: 0.995, latencyTarget: 0.95 },
   },
   {

@@ -91,7 +91,7 @@ describe('KubernetesBackend --dry-run plan', () => {
       `     ${a} < namespace.yaml@1.4.0`,
       `     ${a} < postgres.yaml@1.4.0`,
       `     ${a} < network-policies.yaml@1.4.0`,
-      `     ${a} < ingress.yaml@1.4.0`,
+      `     ${a} < gateway.yaml@1.4.0`,
       `     ${k} wait --for=condition=Ready cluster.postgresql.cnpg.io/factsway-postgres --timeout=600s`,
       '2. migrate',
       `     ${k} delete job/migrations-1-4-0 --ignore-not-found --wait=true`,

@@ -7,7 +7,7 @@ import { ManifestInput } from './kubectl-commands';
 export type ClusterEnvironment = 'staging' | 'production';
 
 /** Manifests that are not one service's: applied by `prepare`, in this order, when rendered. */
-export const PLATFORM_FILES = ['namespace.yaml', 'postgres.yaml', 'network-policies.yaml', 'ingress.yaml'];
+export const PLATFORM_FILES = ['namespace.yaml', 'postgres.yaml', 'network-policies.yaml', 'gateway.yaml'];
 export const MIGRATIONS_FILE = 'migrations-job.yaml';
 
 export function clusterEnvironment(target: DeployTarget): ClusterEnvironment {

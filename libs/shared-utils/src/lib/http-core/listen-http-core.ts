@@ -37,8 +37,8 @@ export interface ListenHttpCoreOptions {
 export async function listenHttpCore(app: Express, options: ListenHttpCoreOptions): Promise<RunningService> {
   const { logger } = options;
   const server = app.listen(options.port, options.host);
-  // Outlive the idle timeout of proxies in front (ingress-nginx keeps upstream connections
-  // 60 s): if Node closed first, a request racing the close would fail with a 502.
+  // Outlive the idle timeout of proxies in front (the API gateway's Envoy closes idle upstream
+  // connections after 60 s): if Node closed first, a request racing the close would fail with a 502.
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   await once(server, 'listening');
