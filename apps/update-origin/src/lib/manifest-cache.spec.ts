@@ -1,8 +1,10 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createUpdateS3Client, startLocalBucket, type RunningLocalBucket } from '@factsway/update-path';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CountingProxy, startCountingProxy } from '../testing/counting-proxy';
 import type { OriginBucket } from './bucket-object';
 import { ManifestCache } from './manifest-cache';
@@ -123,5 +125,30 @@ describe('ManifestCache', () => {
       bucket = await startBucket(port);
     }
     expect((await cache.read('outage.yml'))!.body.toString()).toBe('version: 6.0.0\n');
+  });
+});
+
+describe('ManifestCache while the bucket rewrites a manifest', () => {
+  // s3rver rewrites the object file in place, then its MD5 (the ETag): between the two, a GET
+  // returns the new bytes under the old ETag (or a truncated file).
+  const objectFile = (key: string) => join(directory, bucketName, `${key}._S3rver_object`);
+
+  it('never keeps bytes that do not match their ETag, and reads again until the rewrite is done', async () => {
+    await put('rewrite.yml', 'version: 7.0.0\n');
+    await writeFile(objectFile('rewrite.yml'), 'version: 7.0.1\n');
+    const cache = newCache(1000);
+    const reading = cache.read('rewrite.yml');
+    const gets = () => proxy.requestsFor(bucketName, 'rewrite.yml').filter((r) => r.method === 'GET').length;
+    while (gets() < 2) await sleep(5);
+    await writeFile(`${objectFile('rewrite.yml')}.md5`, createHash('md5').update('version: 7.0.1\n').digest('hex'));
+    const manifest = (await reading)!;
+    expect(manifest.body.toString()).toBe('version: 7.0.1\n');
+    expect(manifest.etag).toBe(`"${createHash('md5').update('version: 7.0.1\n').digest('hex')}"`);
+  });
+
+  it('fails the read when the bytes never match their ETag', async () => {
+    await put('torn.yml', 'version: 8.0.0\n');
+    await writeFile(objectFile('torn.yml'), '');
+    await expect(newCache(1000).read('torn.yml')).rejects.toThrow('/torn.yml kept changing while being read');
   });
 });
