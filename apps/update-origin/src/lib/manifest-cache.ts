@@ -1,13 +1,13 @@
-import { GetObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectCommandOutput, S3ServiceException } from '@aws-sdk/client-s3';
 import { isMissingObject } from '@factsway/update-path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OriginBucket, StoredObject } from './bucket-object';
 import { storedBytesMatch } from './stored-bytes-match';
 
 /**
- * Waits before reading again a manifest whose bytes did not match its ETag: s3rver rewrites a
- * file in place and its new ETag only afterwards, so a read can fall inside a write. About
- * 0.6 s in all, then the read fails (502 or the secondary bucket).
+ * Waits before reading again a manifest whose bytes did not match its ETag or whose body broke
+ * off: s3rver rewrites a file in place and its ETag only afterwards, so a read can fall inside
+ * a write. About 0.6 s in all, then the read fails (502 or the secondary bucket).
  */
 const retryDelaysMs = [10, 20, 40, 80, 160, 320];
 
@@ -77,19 +77,27 @@ export class ManifestCache {
   }
 
   private async fetch(key: string, known: CachedManifest | undefined): Promise<CachedManifest | undefined> {
+    let cause: unknown;
     for (const delayMs of [0, ...retryDelaysMs]) {
       if (delayMs > 0) await sleep(delayMs);
+      let output: GetObjectCommandOutput;
       try {
-        const output = await this.origin.s3.send(new GetObjectCommand({ Bucket: this.origin.bucket, Key: key, IfNoneMatch: known?.etag }));
-        const body = Buffer.from(await output.Body!.transformToByteArray());
-        if (storedBytesMatch(body, output)) return { body, size: body.length, etag: output.ETag ?? '""', lastModified: output.LastModified };
+        output = await this.origin.s3.send(new GetObjectCommand({ Bucket: this.origin.bucket, Key: key, IfNoneMatch: known?.etag }));
       } catch (error) {
         if (isMissingObject(error)) return undefined;
         if (known && error instanceof S3ServiceException && error.$metadata.httpStatusCode === 304) return known;
         throw error;
       }
+      try {
+        const body = Buffer.from(await output.Body!.transformToByteArray());
+        if (storedBytesMatch(body, output)) return { body, size: body.length, etag: output.ETag!, lastModified: output.LastModified };
+        cause = new Error('its bytes did not match its ETag');
+      } catch (error) {
+        // s3rver cuts the body short when the file shrinks under a read.
+        cause = error;
+      }
     }
-    throw new Error(`/${key} kept changing while being read (its bytes did not match its ETag)`);
+    throw new Error(`/${key} kept changing while being read`, { cause });
   }
 
   private remember(key: string, entry: Entry): void {

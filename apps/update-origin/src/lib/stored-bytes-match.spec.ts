@@ -17,6 +17,11 @@ describe('storedBytesMatch', () => {
     expect(storedBytesMatch(bytes.subarray(0, 4), output({ ETag: etag, ContentLength: bytes.length }))).toBe(false);
   });
 
+  it('refuses an answer without an ETag or with an empty one (s3rver read while writing it)', () => {
+    expect(storedBytesMatch(Buffer.alloc(0), output({ ETag: '""', ContentLength: 0 }))).toBe(false);
+    expect(storedBytesMatch(bytes, output({ ContentLength: bytes.length }))).toBe(false);
+  });
+
   it('checks only the length when the ETag is no MD5 (multipart, KMS, customer keys)', () => {
     expect(storedBytesMatch(bytes, output({ ETag: '"0123456789abcdef0123456789abcdef-2"', ContentLength: bytes.length }))).toBe(true);
     expect(storedBytesMatch(bytes, output({ ETag: '"0123456789abcdef0123456789abcdef"', ServerSideEncryption: 'aws:kms', ContentLength: bytes.length }))).toBe(true);
