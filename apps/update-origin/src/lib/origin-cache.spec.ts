@@ -2,6 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createUpdateS3Client, startLocalBucket, type RunningLocalBucket } from '@factsway/update-path';
 import { testInstallerBytes } from '@factsway/update-path/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -137,6 +138,31 @@ describe('update origin: installers from one bucket GET', () => {
     expect(res.status).toBe(304);
     expect(res.body.length).toBe(0);
     expect(res.headers['etag']).toBe(etag);
+  });
+});
+
+describe('update origin: clients that go away mid-download', () => {
+  it('ends the bucket read with the client, so the S3 client never runs out of connections', async () => {
+    const key = 'releases/9.0.0/FACTSWAY-Setup-9.0.0.exe';
+    const big = Buffer.alloc(16 * 1024 * 1024, 7);
+    await fixture.bucket.client.send(new PutObjectCommand({ Bucket: fixture.bucket.name, Key: key, Body: big }));
+    const url = new URL(`/${key}`, fixture.origin.url);
+    // More than the S3 client's 50 pooled sockets: a bucket read left paused would hold one each.
+    for (let i = 0; i < 60; i++) {
+      await new Promise<void>((resolve, reject) => {
+        const req = request(url, (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on('error', (error) => (req.destroyed ? resolve() : reject(error)));
+        req.end();
+      });
+    }
+    const res = await rawRequest(fixture.origin.url, `/${key}`, { headers: { range: 'bytes=0-9' } });
+    expect(res.status).toBe(206);
+    expect(res.body.equals(big.subarray(0, 10))).toBe(true);
   });
 });
 

@@ -17,7 +17,9 @@ export interface StreamObjectBodyOptions {
 /**
  * Pipes exactly the announced bytes of the bucket's stream to the client. A bucket that
  * fails mid-body cannot be answered with an error any more: the connection is cut, so
- * the client sees a short download rather than a wrong file.
+ * the client sees a short download rather than a wrong file. A client that goes away
+ * mid-body ends the bucket read too: a paused bucket response would hold one of the S3
+ * client's pooled sockets for good, and once the pool is used up every bucket read waits.
  */
 export function streamObjectBody(res: Response, body: Readable, options: StreamObjectBodyOptions): void {
   const stream = exactLength(body, options.length);
@@ -26,6 +28,11 @@ export function streamObjectBody(res: Response, body: Readable, options: StreamO
     options.metrics.bucketErrors.inc();
     options.logger.error({ err: error, key: options.key }, 'bucket stream failed mid-response');
     res.destroy(error);
+  });
+  res.once('close', () => {
+    if (stream.readableEnded) return;
+    body.destroy();
+    stream.destroy();
   });
   stream.pipe(res);
 }
