@@ -148,6 +148,7 @@ describe('update origin: clients that go away mid-download', () => {
     await fixture.bucket.client.send(new PutObjectCommand({ Bucket: fixture.bucket.name, Key: key, Body: big }));
     const url = new URL(`/${key}`, fixture.origin.url);
     // More than the S3 client's 50 pooled sockets: a bucket read left paused would hold one each.
+    // Half go after the first bytes, half while the origin is still waiting for the bucket.
     for (let i = 0; i < 60; i++) {
       await new Promise<void>((resolve, reject) => {
         const req = request(url, (res) => {
@@ -157,7 +158,9 @@ describe('update origin: clients that go away mid-download', () => {
           });
         });
         req.on('error', (error) => (req.destroyed ? resolve() : reject(error)));
-        req.end();
+        req.end(() => {
+          if (i % 2 === 1) setTimeout(() => req.destroy(), 1);
+        });
       });
     }
     const res = await rawRequest(fixture.origin.url, `/${key}`, { headers: { range: 'bytes=0-9' } });

@@ -22,6 +22,11 @@ export interface StreamObjectBodyOptions {
  * client's pooled sockets for good, and once the pool is used up every bucket read waits.
  */
 export function streamObjectBody(res: Response, body: Readable, options: StreamObjectBodyOptions): void {
+  // The client may have gone while the bucket was still answering.
+  if (res.destroyed) {
+    body.destroy();
+    return;
+  }
   const stream = exactLength(body, options.length);
   stream.on('data', (chunk: Buffer) => options.counter.add(chunk.length));
   stream.on('error', (error) => {
