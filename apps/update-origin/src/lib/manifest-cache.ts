@@ -24,7 +24,10 @@ interface Entry {
 }
 
 export interface ManifestCacheOptions {
-  /** How long an entry is served without asking the bucket again; 0 asks on every request. */
+  /**
+   * How long an entry is served without asking the bucket again; 0 asks on every request
+   * (requests that arrive while a read is under way share it).
+   */
   revalidateMs: number;
   /** Most keys held; the least recently validated is dropped first. */
   maxEntries?: number;
@@ -36,7 +39,7 @@ export interface ManifestCacheOptions {
  * revalidated with a conditional GET (If-None-Match) at most every `revalidateMs`. Concurrent
  * requests for an entry that is due share one bucket read. A failed read drops the entry and
  * fails the request: a manifest is never served more than `revalidateMs` after the bucket
- * last confirmed it (docs/adr/033, origin-cache).
+ * last confirmed it (docs/adr/038, origin-cache).
  */
 export class ManifestCache {
   private readonly entries = new Map<string, Entry>();
