@@ -26,8 +26,14 @@ export interface BenchOptions {
   installerBytes: number;
   /** The project whose cached test run is timed. */
   cachedTestProject: string;
+  /** Only these parts of the table (default: all of them), e.g. to measure one change quickly. */
+  only?: BenchPart[];
   log: (line: string) => void;
 }
+
+/** The parts of the bench, in the order the table lists them. */
+export const BENCH_PARTS = ['request-path', 'records-read', 'update-origin', 'developer-loop', 'derived-artifacts'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export const FULL_BENCH: Omit<BenchOptions, 'log'> = { seconds: 8, rounds: 5, installerBytes: 50 * MiB, cachedTestProject: 'records-service' };
 /** End to end in about a minute: every row, figures not meaningful. */
@@ -44,11 +50,12 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   const stack: Array<() => Promise<void>> = [];
   try {
     const rows: BenchRow[] = [];
-    rows.push(...(await requestPath(options, stack)));
-    rows.push(...(await recordsRead(options, stack)));
-    rows.push(...(await updateOrigin(options, workDir, stack)));
-    rows.push(...developerLoop(options));
-    rows.push(derivedArtifacts(options));
+    const wanted = (part: BenchPart) => options.only === undefined || options.only.includes(part);
+    if (wanted('request-path')) rows.push(...(await requestPath(options, stack)));
+    if (wanted('records-read')) rows.push(...(await recordsRead(options, stack)));
+    if (wanted('update-origin')) rows.push(...(await updateOrigin(options, workDir, stack)));
+    if (wanted('developer-loop')) rows.push(...developerLoop(options));
+    if (wanted('derived-artifacts')) rows.push(derivedArtifacts(options));
     return rows;
   } finally {
     for (const stop of stack.reverse()) await stop().catch(() => undefined);
