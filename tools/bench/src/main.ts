@@ -1,10 +1,11 @@
 // One command for every performance figure: `npm run bench` (or `npx nx run bench:run`).
 // `--quick`: every row with one-second runs, to check the command works (its test does that).
+// `--only=update-origin` (or several parts, comma-separated): just those rows.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { formatTable } from './lib/bench-row';
 import { ensureDebianTools } from './lib/debian-tools';
-import { FULL_BENCH, QUICK_BENCH, runBench } from './lib/run-bench';
+import { BENCH_PARTS, FULL_BENCH, QUICK_BENCH, runBench, type BenchPart } from './lib/run-bench';
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
@@ -14,8 +15,19 @@ async function main(): Promise<void> {
     const value = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
     return value === undefined ? {} : { [name]: Number(value) };
   };
+  // `--only=update-origin,records-read`: some parts of the table (BENCH_PARTS).
+  const onlyArgument = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const only = onlyArgument?.split(',').map((part) => part.trim());
+  const unknown = only?.filter((part) => !(BENCH_PARTS as readonly string[]).includes(part)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; the parts are ${BENCH_PARTS.join(', ')}`);
   // `--rounds=N --seconds=N` trade precision for time on a busy machine.
-  const rows = await runBench({ ...(quick ? QUICK_BENCH : FULL_BENCH), ...numberArgument('rounds'), ...numberArgument('seconds'), log });
+  const rows = await runBench({
+    ...(quick ? QUICK_BENCH : FULL_BENCH),
+    ...numberArgument('rounds'),
+    ...numberArgument('seconds'),
+    ...(only && { only: only as BenchPart[] }),
+    log,
+  });
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
   process.stdout.write(`\nFACTSWAY bench ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores${quick ? ' (quick: not meaningful)' : ''}\n\n`);
   process.stdout.write(`${formatTable(rows)}\n`);

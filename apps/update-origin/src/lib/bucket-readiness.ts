@@ -1,7 +1,7 @@
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import type { ReadinessCheck } from '@factsway/shared-utils';
 import type { Logger } from 'pino';
-import type { OriginBucket } from './serve-update-objects';
+import type { OriginBucket } from './bucket-object';
 
 /**
  * The origin is ready when a bucket it can answer from is reachable (it has no database):

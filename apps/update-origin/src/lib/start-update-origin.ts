@@ -3,6 +3,7 @@ import { createHttpCore, createLogger, type LogLevel } from '@factsway/shared-ut
 import { createUpdateS3Client, S3Target } from '@factsway/update-path';
 import type { Logger } from 'pino';
 import { bucketReadiness } from './bucket-readiness';
+import { ManifestCache } from './manifest-cache';
 import { createOriginMetrics } from './origin-metrics';
 import { registerUpdateOriginRoutes } from './update-origin-routes';
 
@@ -19,6 +20,11 @@ export interface UpdateOriginOptions {
   logger?: Logger;
   /** Longest wait for downloads in flight on `close()`; default SHUTDOWN_DRAIN_SECONDS. */
   drainTimeoutMs?: number;
+  /**
+   * How long a manifest held in memory is served before the bucket is asked again (a conditional
+   * GET); default 1000. 0 asks the bucket on every request.
+   */
+  manifestRevalidateMs?: number;
 }
 
 export interface RunningUpdateOrigin {
@@ -30,16 +36,20 @@ export interface RunningUpdateOrigin {
 }
 
 const serviceId = 'update-origin';
+/** Short enough that a publish is seen within a second, long enough that a busy origin asks the bucket once a second per manifest. */
+const defaultManifestRevalidateMs = 1000;
 
 /** The local update origin on the shared HTTP core: request ids, /health, /ready (bucket), /metrics, errors, drain. */
 export async function startUpdateOrigin(options: UpdateOriginOptions): Promise<RunningUpdateOrigin> {
   const version = platformVersion();
   const logger =
     options.logger ?? createLogger({ serviceId, version, level: (process.env['LOG_LEVEL'] ?? 'info') as LogLevel });
-  const buckets = [options.bucket, ...(options.secondaryBucket ? [options.secondaryBucket] : [])].map((target) => ({
-    s3: createUpdateS3Client(target),
-    bucket: target.bucket,
-  }));
+  const revalidateMs = options.manifestRevalidateMs ?? defaultManifestRevalidateMs;
+  if (!Number.isFinite(revalidateMs) || revalidateMs < 0) throw new Error(`manifestRevalidateMs must be 0 or more, not ${revalidateMs}`);
+  const buckets = [options.bucket, ...(options.secondaryBucket ? [options.secondaryBucket] : [])].map((target) => {
+    const origin = { s3: createUpdateS3Client(target), bucket: target.bucket };
+    return { ...origin, manifests: new ManifestCache(origin, { revalidateMs }) };
+  });
   const destroyClients = () => buckets.forEach(({ s3 }) => s3.destroy());
   const bucket = options.bucket.bucket;
   const metrics = createOriginMetrics();

@@ -94,7 +94,10 @@ beforeAll(async () => {
   process.env['AWS_REGION'] = 'us-east-1';
   s3 = await startTestS3();
   await s3.newBucket(bucketName);
-  origin = await startUpdateOrigin({ bucket: { ...s3.server.target, bucket: bucketName }, port: 0, logger: pino({ level: 'silent' }) });
+  // Clients check right after each release command, as they do behind the CDN once the publisher
+  // has invalidated the manifests: the origin asks the bucket on every request instead of
+  // serving a manifest up to its default second old.
+  origin = await startUpdateOrigin({ bucket: { ...s3.server.target, bucket: bucketName }, port: 0, manifestRevalidateMs: 0, logger: pino({ level: 'silent' }) });
   work = await mkdtemp(join(tmpdir(), 'desktop-release-drill-'));
   for (const version of [good, bad, fix]) await writeTestRelease(join(work, 'artifacts', version), version, ['windows', 'linux']);
 }, 60_000);
