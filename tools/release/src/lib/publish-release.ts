@@ -8,7 +8,7 @@ import { bucketSuffix, targetBuckets } from './target-buckets';
 import { UpdateBucket } from './update-bucket';
 import { buildUpdateManifest, parseUpdateManifest, serializeUpdateManifest, UpdateManifest } from './update-manifest';
 import { DesktopPlatform, manifestName, releaseKey, UpdateChannel } from '@factsway/update-path';
-import { newInvalidationReference, verifyStoredFile } from './stored-file';
+import { newInvalidationReference, verifyStoredFile, verifyStoredText } from './stored-file';
 
 export interface PublishOptions {
   version: string;
@@ -149,7 +149,7 @@ export async function publishRelease(options: PublishOptions): Promise<PublishRe
         name: `publish ${name}${where(target)}`,
         run: async () => {
           await target.putText(name, text);
-          if ((await target.readText(name)) !== text) throw new Error(`${name} read back differently from what was written${where(target)}`);
+          if (!(await verifyStoredText(target, name, text))) throw new Error(`${name} read back differently from what was written${where(target)}`);
         },
       })),
     ),

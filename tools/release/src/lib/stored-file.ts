@@ -24,3 +24,17 @@ export async function verifyStoredFile(bucket: UpdateBucket, key: string, expect
 export function newInvalidationReference(action: string): string {
   return `factsway-release-${action}-${Date.now()}-${randomUUID()}`;
 }
+
+/**
+ * Reads `key` back until it holds `text`. S3 itself is read-after-write consistent, so the first
+ * read decides there; some S3-compatible stores acknowledge a small PUT before its bytes are on
+ * disk (s3rver, used locally and in tests), so a few short retries keep a slow write from reading
+ * as a wrong one. A real difference still fails after them.
+ */
+export async function verifyStoredText(bucket: UpdateBucket, key: string, text: string, attempts = 5, delayMs = 100): Promise<boolean> {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if ((await bucket.readText(key)) === text) return true;
+    if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  return false;
+}
