@@ -1,0 +1,21 @@
+import { startLocalIssuer, type LocalIssuer } from '@factsway/shared-utils';
+
+/** The firm the shared test token belongs to. */
+export const TEST_TENANT = 'firm-a';
+
+let shared: Promise<LocalIssuer> | undefined;
+
+/**
+ * One local issuer per test process, started on first use; its server does not keep the
+ * process alive. Every service started by this library trusts it.
+ */
+export function testIssuer(): Promise<LocalIssuer> {
+  shared ??= startLocalIssuer({ unref: true });
+  return shared;
+}
+
+/** `authorization` header with a token of `tenant` (default firm-a) carrying every scope. */
+export async function authHeader(tenant = TEST_TENANT, scopes?: readonly string[]): Promise<Record<string, string>> {
+  const issuer = await testIssuer();
+  return { authorization: `Bearer ${await issuer.mint({ tenant, scopes })}` };
+}
