@@ -4,3 +4,4 @@ export * from './lib/platform';
 export * from './lib/lookup';
 export * from './lib/platform-version';
 export * from './lib/pod-label-contract';
+export * from './lib/auth-issuer';

@@ -1,6 +1,5 @@
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
-import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
 import {
   closedPortUrl,
@@ -9,6 +8,7 @@ import {
   sendJson,
   silentServer,
   startBuiltService,
+  testServiceEnv,
   type ServiceProcess,
   type SilentServer,
 } from '@factsway/service-testing';
@@ -48,15 +48,12 @@ describe('caseblock-service', () => {
   let recordsWithoutDatabase: ServiceProcess;
   let recordsFailing: RunningService;
 
-  const env = (recordsUrl: string) => ({
-    APP_VERSION: platformVersion(),
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    RECORDS_SERVICE_URL: recordsUrl,
-  });
+  let baseEnv: Record<string, string | undefined>;
+  const env = (recordsUrl: string) => ({ ...baseEnv, RECORDS_SERVICE_URL: recordsUrl });
 
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
+    baseEnv = await testServiceEnv({ DATABASE_URL: database.url });
     pool = new Pool({ connectionString: database.url, max: 2 });
     service = await createService({ name: 'caseblock', routes: registerRoutes, env: env(await closedPortUrl()) }).listen(0);
     recordsDown = service;

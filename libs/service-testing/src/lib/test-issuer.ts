@@ -19,3 +19,10 @@ export async function authHeader(tenant = TEST_TENANT, scopes?: readonly string[
   const issuer = await testIssuer();
   return { authorization: `Bearer ${await issuer.mint({ tenant, scopes })}` };
 }
+
+/** `fetch` with a token of the test firm unless the request sets its own `authorization`. */
+export async function authorizedFetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('authorization')) headers.set('authorization', (await authHeader())['authorization']);
+  return fetch(input, { ...init, headers });
+}

@@ -58,6 +58,11 @@ export interface LocalIssuerOptions {
   port?: number;
   host?: string;
   audience?: string;
+  /**
+   * Demo accounts `{ tenant: [subjects] }`: enables `POST /token` with JSON `{ tenant, subject }`,
+   * which answers `{ access_token }` for a listed account (the local platform only).
+   */
+  demoAccounts?: Record<string, readonly string[]>;
   /** Do not keep the process alive for this server (a test process's shared issuer). */
   unref?: boolean;
 }
@@ -67,12 +72,53 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
   const host = options.host ?? '127.0.0.1';
   const audience = options.audience ?? LOCAL_AUDIENCE;
   let issuer = '';
+  const mint = async (mint: MintOptions): Promise<string> => {
+    const key = keys[keys.length - 1];
+    const now = Math.floor(Date.now() / 1000);
+    const jwt = new SignJWT({ tenant: mint.tenant, scope: (mint.scopes ?? ALL_SCOPES).join(' ') })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'at+jwt' })
+      .setIssuer(mint.issuer ?? issuer)
+      .setAudience(mint.audience ?? audience)
+      .setSubject(mint.subject ?? `user@${mint.tenant}`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + (mint.expiresIn ?? 3600));
+    if (mint.notBefore !== undefined) jwt.setNotBefore(now + mint.notBefore);
+    return jwt.sign(key.privateKey);
+  };
+  const issueDemoToken = async (body: string): Promise<[number, unknown]> => {
+    let request: { tenant?: unknown; subject?: unknown };
+    try {
+      request = JSON.parse(body) as typeof request;
+    } catch {
+      return [400, { error: 'invalid_request', error_description: 'send JSON {"tenant": "firm-a", "subject": "alice@firm-a"}' }];
+    }
+    const accounts = typeof request.tenant === 'string' ? options.demoAccounts?.[request.tenant] : undefined;
+    if (!accounts) return [400, { error: 'invalid_request', error_description: `unknown tenant; demo tenants: ${Object.keys(options.demoAccounts ?? {}).join(', ')}` }];
+    const subject = request.subject === undefined ? accounts[0] : request.subject;
+    if (typeof subject !== 'string' || !accounts.includes(subject)) {
+      return [400, { error: 'invalid_request', error_description: `unknown subject; accounts of ${String(request.tenant)}: ${accounts.join(', ')}` }];
+    }
+    const expiresIn = 3600;
+    return [200, { access_token: await mint({ tenant: request.tenant as string, subject, expiresIn }), token_type: 'Bearer', expires_in: expiresIn }];
+  };
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const answer = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(body));
     };
+    if (req.method === 'POST' && path === '/token' && options.demoAccounts) {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk.length + body.length > 10_000 ? '' : chunk));
+      req.on('end', () => {
+        issueDemoToken(body).then(
+          ([status, json]) => answer(status, json),
+          () => answer(500, { error: 'server_error' }),
+        );
+      });
+      return;
+    }
     if (req.method !== 'GET') return answer(405, { error: 'method_not_allowed' });
     if (path === '/jwks') return answer(200, { keys: keys.map((key) => key.publicJwk) });
     if (path === '/.well-known/openid-configuration') {
@@ -102,19 +148,7 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
     audience,
     jwksUrl,
     env: { AUTH_ISSUER: issuer, AUTH_AUDIENCE: audience, AUTH_JWKS_URL: jwksUrl },
-    async mint(mint) {
-      const key = keys[keys.length - 1];
-      const now = Math.floor(Date.now() / 1000);
-      const jwt = new SignJWT({ tenant: mint.tenant, scope: (mint.scopes ?? ALL_SCOPES).join(' ') })
-        .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'at+jwt' })
-        .setIssuer(mint.issuer ?? issuer)
-        .setAudience(mint.audience ?? audience)
-        .setSubject(mint.subject ?? `user@${mint.tenant}`)
-        .setIssuedAt(now)
-        .setExpirationTime(now + (mint.expiresIn ?? 3600));
-      if (mint.notBefore !== undefined) jwt.setNotBefore(now + mint.notBefore);
-      return jwt.sign(key.privateKey);
-    },
+    mint,
     async rotateKey() {
       const key = await newSigningKey(keys.length + 1);
       keys.push(key);

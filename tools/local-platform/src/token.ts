@@ -1,0 +1,45 @@
+// `npx nx run local-platform:token -- --tenant firm-a`: prints an access token of the running
+// local platform's issuer, for `curl -H "Authorization: Bearer $TOKEN" ...`.
+import { platform } from '@factsway/service-catalog';
+import { parseArgs } from 'node:util';
+
+const usage = `usage: npx nx run local-platform:token -- --tenant <firm-a|firm-b> [--user <email>] [--issuer <url>]
+  --tenant  the firm whose data the token may read and change
+  --user    one of the firm's demo users (default: its first)
+  --issuer  the local issuer's URL (default http://127.0.0.1:${platform.localPorts.issuer}; npm start prints it)`;
+
+async function main(): Promise<void> {
+  let values: { tenant?: string; user?: string; issuer?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { tenant: { type: 'string' }, user: { type: 'string' }, issuer: { type: 'string' }, help: { type: 'boolean' } },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    process.exit(2);
+  }
+  if (values.help || !values.tenant) {
+    process.stderr.write(`${usage}\n`);
+    process.exit(values.help ? 0 : 2);
+  }
+  const issuer = values.issuer ?? `http://127.0.0.1:${platform.localPorts.issuer}`;
+  let response: Response;
+  try {
+    response = await fetch(`${issuer}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: values.tenant, subject: values.user }),
+    });
+  } catch (error) {
+    process.stderr.write(`no issuer at ${issuer} (${(error as Error).message}): is \`npm start\` running?\n`);
+    process.exit(1);
+  }
+  const body = (await response.json()) as { access_token?: string; error_description?: string };
+  if (!response.ok || !body.access_token) {
+    process.stderr.write(`${issuer} refused: ${body.error_description ?? response.status}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${body.access_token}\n`);
+}
+
+void main();
