@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const issuer = platform.endpoints.find((e) => e.name === 'token-issuer')?.url;
   say(
     `Every /api route needs a token. Get one for a demo firm (firm-a or firm-b) and call a service:\n` +
-      `  TOKEN=$(npx nx run local-platform:token -- --tenant firm-a --issuer ${issuer} --quiet 2>/dev/null | tail -n 1)\n` +
+      `  TOKEN=$(npm run -s token -- --tenant firm-a --issuer ${issuer})\n` +
       `  curl -H "Authorization: Bearer $TOKEN" ${platform.services[0]?.url}/api/cases`,
   );
   if (stopping) {

@@ -1,9 +1,9 @@
-// `npx nx run local-platform:token -- --tenant firm-a`: prints an access token of the running
+// `npm run -s token -- --tenant firm-a` (or `npx nx run local-platform:token -- --tenant firm-a`): prints an access token of the running
 // local platform's issuer, for `curl -H "Authorization: Bearer $TOKEN" ...`.
 import { platform } from '@factsway/service-catalog';
 import { parseArgs } from 'node:util';
 
-const usage = `usage: npx nx run local-platform:token -- --tenant <firm-a|firm-b> [--user <email>] [--issuer <url>]
+const usage = `usage: npm run -s token -- --tenant <firm-a|firm-b> [--user <email>] [--issuer <url>]
   --tenant  the firm whose data the token may read and change
   --user    one of the firm's demo users (default: its first)
   --issuer  the local issuer's URL (default http://127.0.0.1:${platform.localPorts.issuer}; npm start prints it)`;

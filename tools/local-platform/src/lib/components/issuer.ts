@@ -19,7 +19,7 @@ export const issuerComponent: PlatformComponent = {
     const issuer = await startLocalIssuer({ port: context.ports.issuer, audience: platform.auth.audience, demoAccounts });
     Object.assign(context.serviceEnv, issuer.env);
     return {
-      endpoints: [{ name: 'token-issuer', url: issuer.issuer, status: `ready (a token: npx nx run local-platform:token -- --tenant firm-a --issuer ${issuer.issuer})` }],
+      endpoints: [{ name: 'token-issuer', url: issuer.issuer, status: `ready (a token: npm run -s token -- --tenant firm-a --issuer ${issuer.issuer})` }],
       pids: () => [],
       stop: () => issuer.close(),
     };
