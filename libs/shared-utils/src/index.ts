@@ -83,7 +83,7 @@ export { setDefaultErrorReporting } from './lib/service/error-reporting';
 export { beforeServiceExit } from './lib/service/exit-hooks';
 export { SHUTDOWN_DRAIN_SECONDS } from './lib/service/graceful-shutdown';
 
-export { type Caller, currentCaller } from './lib/auth/caller';
+export { type Caller, currentCaller, tenantOf } from './lib/auth/caller';
 export { AuthError, type BearerErrorCode } from './lib/auth/auth-error';
 export { type AuthConfig } from './lib/auth/auth-config';
 export { authenticate, requiredScope, READ_SCOPE, WRITE_SCOPE, AUTH_REALM } from './lib/auth/authenticate';

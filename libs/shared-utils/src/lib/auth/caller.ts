@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Request } from 'express';
 
 /** Who is calling, from a verified access token. */
 export interface Caller {
@@ -26,4 +27,13 @@ export const callerContext = new AsyncLocalStorage<Caller>();
 
 export function currentCaller(): Caller | undefined {
   return callerContext.getStore();
+}
+
+/**
+ * The tenant every query of this request is scoped to: the verified token's, never a header or
+ * body field. Only `/api` routes have one (authentication runs before them).
+ */
+export function tenantOf(req: Request): string {
+  if (!req.caller) throw new Error(`no authenticated caller for ${req.method} ${req.originalUrl}: tenant-scoped code runs only behind /api authentication`);
+  return req.caller.tenant;
 }
