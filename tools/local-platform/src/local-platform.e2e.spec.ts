@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,11 +81,8 @@ describe('local platform, end to end', () => {
     chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
     platform = await start();
     const issuer = platform.endpoints.find((e) => e.name === 'token-issuer')?.url as string;
-    token = execFileSync(process.execPath, ['-r', '@swc-node/register', 'tools/local-platform/src/token.ts', '--tenant', 'firm-a', '--issuer', issuer], {
-      cwd: findWorkspaceRoot(),
-      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
-      encoding: 'utf8',
-    }).trim();
+    // Asynchronously: the issuer runs in this process and must keep answering meanwhile.
+    token = await printedToken(issuer);
     process.stdout.write(`local platform ready in ${(platform.startedInMs / 1000).toFixed(1)} s\n${statusTable(platform.endpoints)}\n`);
   }, 180_000);
 
@@ -219,7 +217,12 @@ describe('local platform, end to end', () => {
         expect(Number(count)).toBe(catalog.length);
         expect(cli.output()).toMatch(/migrations\s+-\s+-\s+up to date/);
         const [, recordsUrl] = /records-service\s+(http:\/\/127\.0\.0\.1:\d+)\s+(\S+)\s+ready/.exec(cli.output()) ?? [];
-        const again = await fetch(`${recordsUrl}/api/cases/${caseId}`);
+        // A new start has a new issuer key: the printed command gives a token of this platform.
+        expect(cli.output()).toContain('TOKEN=$(npm run -s token -- --tenant firm-a --issuer ');
+        const [, issuerUrl] = /token-issuer\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output()) ?? [];
+        const again = await globalThis.fetch(`${recordsUrl}/api/cases/${caseId}`, {
+          headers: { authorization: `Bearer ${await printedToken(issuerUrl)}` },
+        });
         expect(again.status).toBe(200);
         expect(await again.json()).toMatchObject({ id: caseId, title: 'Doe v. Roe' });
 
@@ -236,6 +239,16 @@ describe('local platform, end to end', () => {
     }, 180_000);
   });
 });
+
+/** What the token command prints (run asynchronously: an issuer may run in this process). */
+async function printedToken(issuer: string): Promise<string> {
+  const printed = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'tools/local-platform/src/token.ts', '--tenant', 'firm-a', '--issuer', issuer], {
+    cwd: findWorkspaceRoot(),
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+    encoding: 'utf8',
+  });
+  return printed.stdout.trim();
+}
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
