@@ -1,6 +1,7 @@
 // Inferred Nx targets for images and deploys (nx.json "plugins"): every project under apps/
 // tagged `scope:service`, and `migrations`, gets `image` and `deploy` without copying them into
-// each project.json. A deploy depends on its project's image: it builds what it deploys.
+// each project.json. A deploy depends on its project's image: it builds what it deploys;
+// every service's deploy depends on migrations:deploy, which converges the whole platform.
 // See tools/deploy/README.md.
 import { CreateNodesV2, createNodesFromFiles, readJsonFile, TargetConfiguration } from '@nx/devkit';
 import { dirname, join } from 'node:path';
@@ -52,7 +53,10 @@ export const createNodesV2: CreateNodesV2 = [
               [root]: {
                 targets: {
                   image: imageTarget(name, []),
-                  deploy: deployTarget('migrations', ['image']),
+                  // The converging step of every deploy run (docs/adr/074): after every image
+                  // (an unchanged project's image task re-tags, it does not build), the whole
+                  // release: migrations, every catalog service not at the release, gate on all.
+                  deploy: deployTarget('migrations', ['image', { projects: ['tag:scope:service'], target: 'image' }]),
                 },
               },
             },

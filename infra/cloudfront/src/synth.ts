@@ -1,8 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderUpdatesDistributionTemplate } from './render-updates-template';
+import { renderSecondaryBucketTemplate, renderUpdatesDistributionTemplate } from './render-updates-template';
 
-export const templatePath = join(__dirname, '..', 'updates-distribution.yml');
-
-writeFileSync(templatePath, renderUpdatesDistributionTemplate());
-process.stdout.write(`wrote ${templatePath}\n`);
+const outputs: [string, () => string][] = [
+  ['updates-distribution.yml', renderUpdatesDistributionTemplate],
+  ['updates-secondary-bucket.yml', renderSecondaryBucketTemplate],
+];
+for (const [name, render] of outputs) {
+  const path = join(__dirname, '..', name);
+  writeFileSync(path, render());
+  process.stdout.write(`wrote ${path}\n`);
+}

@@ -6,7 +6,6 @@ import {
   CfnRule,
   Duration,
   Fn,
-  RemovalPolicy,
   Stack,
   StackProps,
   Validations,
@@ -23,23 +22,31 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { AccessLevel } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { OriginGroup, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { platform } from '@factsway/service-catalog';
-import { shortLivedPathPatterns } from '@factsway/update-path';
+import { errorCacheSeconds, immutablePathPattern, shortLivedPathPatterns } from '@factsway/update-path';
 import { Construct } from 'constructs';
 import { createUpdateCachePolicies, createUpdateResponseHeaders } from './update-cache-policies';
+import { createUpdateAlarms } from './update-alarms';
+import { accessLogBucketProps, updateBucketProps } from './update-bucket-props';
+
+/** What an S3 outage (or an unreachable region) answers; CloudFront also fails over on connection errors and timeouts. */
+export const failoverStatusCodes = [500, 502, 503, 504];
 
 /**
- * The desktop update CDN: a private, versioned, encrypted S3 bucket read only by
- * CloudFront through Origin Access Control, behind HTTPS on the updates domain.
+ * The desktop update CDN: a private, versioned, encrypted S3 bucket and a failover bucket
+ * in another region (updates-secondary-bucket.yml), both read only by CloudFront through
+ * Origin Access Control in one origin group, behind HTTPS on the updates domain, with
+ * CloudWatch alarms paging through SNS.
  * Deployed as a plain CloudFormation template (no CDK bootstrap), so everything
  * environment-specific is a parameter.
  */
 export class UpdatesDistributionStack extends Stack {
   readonly bucket: Bucket;
+  readonly secondaryBucket: IBucket;
   readonly logBucket: Bucket;
   readonly distribution: Distribution;
 
@@ -71,6 +78,38 @@ export class UpdatesDistributionStack extends Stack {
       type: 'AWS::Route53::HostedZone::Id',
       description: 'Route 53 hosted zone that holds DomainName',
     });
+    const secondaryBucketName = new CfnParameter(this, 'SecondaryBucketName', {
+      type: 'String',
+      allowedPattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
+      description: 'The failover bucket, created in SecondaryBucketRegion by updates-secondary-bucket.yml',
+    });
+    const secondaryBucketRegion = new CfnParameter(this, 'SecondaryBucketRegion', {
+      type: 'String',
+      allowedPattern: '^[a-z]{2}(-[a-z]+)+-\\d$',
+      description: 'Region of the failover bucket; must differ from this stack\'s region',
+    });
+    const alarmEndpoint = new CfnParameter(this, 'AlarmSubscriptionEndpoint', {
+      type: 'String',
+      allowedPattern: '^https://.+',
+      description: 'HTTPS endpoint subscribed to the update alarms topic (the PagerDuty CloudWatch integration URL)',
+    });
+    new CfnRule(this, 'SecondaryBucketInAnotherRegion', {
+      assertions: [
+        {
+          assert: Fn.conditionNot(Fn.conditionEquals(Aws.REGION, secondaryBucketRegion.valueAsString)),
+          assertDescription: 'SecondaryBucketRegion must be another region than this stack\'s',
+        },
+      ],
+    });
+    // CloudFront publishes its metrics only in us-east-1, so the alarms must live there.
+    new CfnRule(this, 'DeployedInUsEast1', {
+      assertions: [
+        {
+          assert: Fn.conditionEquals(Aws.REGION, 'us-east-1'),
+          assertDescription: 'Deploy this stack in us-east-1, where CloudFront metrics are published',
+        },
+      ],
+    });
     new CfnRule(this, 'DeployedInExpectedAccount', {
       assertions: [
         {
@@ -80,37 +119,30 @@ export class UpdatesDistributionStack extends Stack {
       ],
     });
 
-    this.logBucket = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      // CloudFront standard logging writes with an ACL grant, so ACLs must stay enabled here.
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.logBucket = new Bucket(this, 'AccessLogs', accessLogBucketProps());
     Validations.of(this.logBucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'This is the access-log bucket itself; logging its own access would log the log writes in a loop.',
     });
 
-    this.bucket = new Bucket(this, 'Updates', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: this.logBucket,
-      serverAccessLogsPrefix: 's3/',
-      // Only manifests are ever overwritten; their old versions are an audit trail, not a rollback source.
-      lifecycleRules: [{ id: 'expire-replaced-manifests', noncurrentVersionExpiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+    this.bucket = new Bucket(this, 'Updates', updateBucketProps(this.logBucket));
+    this.secondaryBucket = Bucket.fromBucketAttributes(this, 'SecondaryUpdates', {
+      bucketName: secondaryBucketName.valueAsString,
+      region: secondaryBucketRegion.valueAsString,
     });
 
-    // LIST lets S3 answer 404 (not 403) for a missing key, as the local origin does.
-    const origin = S3BucketOrigin.withOriginAccessControl(this.bucket, {
-      originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
+    // READ only, never LIST: CloudFront cannot list the bucket, so a missing key is a 403
+    // (cached errorCacheSeconds), and `/` is never a bucket listing.
+    const originProps = {
+      originAccessLevels: [AccessLevel.READ],
+      // Fail over within seconds when a region does not answer, instead of 3 x 10 s.
+      connectionAttempts: 2,
+      connectionTimeout: Duration.seconds(3),
+    };
+    const origin = new OriginGroup({
+      primaryOrigin: S3BucketOrigin.withOriginAccessControl(this.bucket, originProps),
+      fallbackOrigin: S3BucketOrigin.withOriginAccessControl(this.secondaryBucket, originProps),
+      fallbackStatusCodes: failoverStatusCodes,
     });
     const policies = createUpdateCachePolicies(this);
     const behaviour = {
@@ -136,11 +168,14 @@ export class UpdatesDistributionStack extends Stack {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
       logIncludesCookies: false,
+      publishAdditionalMetrics: true,
+      // Anything outside the known layout (`/`, a typo, a stray key) is short-lived.
       defaultBehavior: {
         ...behaviour,
-        cachePolicy: policies.immutable,
-        responseHeadersPolicy: createUpdateResponseHeaders(this, 'installer', 'InstallerResponseHeaders'),
+        cachePolicy: policies.shortLived,
+        responseHeadersPolicy: createUpdateResponseHeaders(this, 'other', 'OtherResponseHeaders'),
       },
+      // Order matters: a manifest or blockmap under releases/ takes its short-lived behaviour first.
       additionalBehaviors: {
         [manifestPattern]: {
           ...behaviour,
@@ -152,12 +187,14 @@ export class UpdatesDistributionStack extends Stack {
           cachePolicy: policies.shortLived,
           responseHeadersPolicy: createUpdateResponseHeaders(this, 'blockmap', 'BlockmapResponseHeaders'),
         },
+        [immutablePathPattern]: {
+          ...behaviour,
+          cachePolicy: policies.immutable,
+          responseHeadersPolicy: createUpdateResponseHeaders(this, 'installer', 'InstallerResponseHeaders'),
+        },
       },
-      // A missing manifest (first release, wrong channel) must not stay cached long.
-      errorResponses: [
-        { httpStatus: 403, ttl: Duration.seconds(10) },
-        { httpStatus: 404, ttl: Duration.seconds(10) },
-      ],
+      // A missing manifest (first release, wrong channel) or an outage answer must not stay cached long.
+      errorResponses: [403, 404, ...failoverStatusCodes].map((httpStatus) => ({ httpStatus, ttl: Duration.seconds(errorCacheSeconds) })),
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
@@ -170,6 +207,8 @@ export class UpdatesDistributionStack extends Stack {
         'there is no application behind it for a WAF to protect, and Shield Standard covers volumetric attacks.',
     });
 
+    createUpdateAlarms(this, this.distribution, alarmEndpoint.valueAsString);
+
     const zone = HostedZone.fromHostedZoneId(this, 'Zone', hostedZoneId.valueAsString);
     const target = RecordTarget.fromAlias(new CloudFrontTarget(this.distribution));
     // A trailing dot makes the record name absolute, so it need not be inside the zone's own name.
@@ -178,6 +217,10 @@ export class UpdatesDistributionStack extends Stack {
     new AaaaRecord(this, 'AliasIpv6', { zone, recordName, target });
 
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName, description: 'Publisher --bucket / UPDATES_BUCKET' });
+    new CfnOutput(this, 'DistributionArn', {
+      value: this.distribution.distributionArn,
+      description: 'updates-secondary-bucket.yml DistributionArn: the only reader of the failover bucket',
+    });
     new CfnOutput(this, 'DistributionId', {
       value: this.distribution.distributionId,
       description: 'Publisher --distribution-id / UPDATES_DISTRIBUTION_ID',

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { renderUpdatesDistributionTemplate } from './render-updates-template';
+import { renderSecondaryBucketTemplate, renderUpdatesDistributionTemplate } from './render-updates-template';
 
 const committedPath = join(__dirname, '..', 'updates-distribution.yml');
+const committedSecondaryPath = join(__dirname, '..', 'updates-secondary-bucket.yml');
 
 describe('infra/cloudfront/updates-distribution.yml', () => {
   it('is exactly what the CDK app synthesizes (run `npx nx run cloudfront:synth` after changing src/)', () => {
     expect(readFileSync(committedPath, 'utf8')).toBe(renderUpdatesDistributionTemplate());
+    expect(readFileSync(committedSecondaryPath, 'utf8')).toBe(renderSecondaryBucketTemplate());
   });
 
   it('parses as YAML 1.1 into a CloudFormation template with resources and outputs', () => {
@@ -17,7 +19,8 @@ describe('infra/cloudfront/updates-distribution.yml', () => {
     expect(JSON.stringify(template)).toContain('"Version":"2012-10-17"');
   });
 
-  it('records each accepted cdk-nag finding with its reason, and only these three', () => {
+  // The origin access controls and the monitoring subscription inherit the distribution's acknowledgements.
+  it('records each accepted cdk-nag finding with its reason, and only the three acknowledgements in src/', () => {
     const template = parse(readFileSync(committedPath, 'utf8'), { schema: 'yaml-1.1' });
     const accepted = new Set<string>();
     for (const [id, resource] of Object.entries<{ Metadata?: { cdk_nag?: { rules_to_suppress: { id: string; reason: string }[] } } }>(
@@ -30,9 +33,13 @@ describe('infra/cloudfront/updates-distribution.yml', () => {
     }
     expect([...accepted].sort()).toEqual([
       'AwsSolutions-CFR1 Distribution',
+      'AwsSolutions-CFR1 DistributionMonitoringSubscription',
       'AwsSolutions-CFR1 DistributionOrigin1S3OriginAccessControl',
+      'AwsSolutions-CFR1 DistributionOrigin2S3OriginAccessControl',
       'AwsSolutions-CFR2 Distribution',
+      'AwsSolutions-CFR2 DistributionMonitoringSubscription',
       'AwsSolutions-CFR2 DistributionOrigin1S3OriginAccessControl',
+      'AwsSolutions-CFR2 DistributionOrigin2S3OriginAccessControl',
       'AwsSolutions-S1 AccessLogs',
       'AwsSolutions-S1 AccessLogsPolicy',
     ]);

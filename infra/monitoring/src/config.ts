@@ -40,6 +40,13 @@ export const monitoringConfig = {
     /** Secrets are mounted files; the keys never enter the repository. */
     pagerDutyRoutingKeyFile: '/etc/alertmanager/secrets/pagerduty-routing-key',
     slackWebhookUrlFile: '/etc/alertmanager/secrets/slack-webhook-url',
+    /**
+     * The dead man's switch: an Opsgenie heartbeat (interval 5 minutes) that opens a P1 alert, paging
+     * the on-call through Opsgenie, when Alertmanager stops pinging it. The name is not a secret; the key is.
+     */
+    heartbeatPingUrl: 'https://api.opsgenie.com/v2/heartbeats/factsway-alertmanager/ping',
+    /** Opsgenie API key: the heartbeat pings and the second paging channel, used when PagerDuty deliveries fail. */
+    opsgenieApiKeyFile: '/etc/alertmanager/secrets/opsgenie-api-key',
     slackChannel: '#factsway-alerts',
   },
 } as const;

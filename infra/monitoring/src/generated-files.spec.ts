@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { platform, ServiceDefinition, services } from '@factsway/service-catalog';
+import { platform, services } from '@factsway/service-catalog';
+import { addedService } from '@factsway/service-catalog/testing';
 import { renderMonitoringFiles } from './generated-files';
 import { monitoringFiles } from './monitoring-files';
 import { projectFile } from './testing/project-paths';
@@ -13,18 +14,7 @@ describe('committed monitoring files', () => {
 });
 
 describe('rendering for the services it is given', () => {
-  /** A catalog entry as the `service` generator would add it. */
-  const billing: ServiceDefinition = {
-    name: 'billing',
-    description: 'Invoices for a case',
-    port: 3009,
-    replicas: { staging: 2, production: 2 },
-    resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-    tables: ['invoices'],
-    peers: ['records'],
-    publicPaths: ['/api/invoices'],
-    slo: { latencySeconds: 0.3, availability: 0.999, latencyTarget: 0.99 },
-  };
+  const billing = addedService;
   const withBilling = renderMonitoringFiles([...services, billing], platform);
 
   it('scrapes, alerts on, records the SLOs of and charts a service added to the list', () => {

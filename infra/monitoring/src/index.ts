@@ -16,3 +16,5 @@ export { dashboardQueries, withVariablesFilled } from './dashboard/dashboard-que
 export type { DashboardQuery } from './dashboard/dashboard-queries';
 export { alertRuleGroups } from './rules/render-rules';
 export { sloRecordingRules } from './rules/slo-recording-rules';
+export { startBlackboxExporter, blackboxExporterInstalled } from './runtime/blackbox-exporter';
+export { blackboxExporterConfig, probedManifests, probedUrls, updateProbe, updateProbeScrapeJob } from './probes/update-manifest-probes';

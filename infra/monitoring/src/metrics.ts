@@ -10,6 +10,8 @@ export const serviceMetrics = {
   cpuSeconds: 'process_cpu_seconds_total',
   eventLoopLag: 'nodejs_eventloop_lag_p99_seconds',
   databaseConnectionErrors: 'database_connection_errors_total',
+  /** Requests answered 503 database_unavailable, label `write_outcome` (not_stored | unknown). */
+  databaseUnavailable: 'database_unavailable_total',
   databaseQueryDuration: 'database_query_duration_seconds',
 } as const;
 

@@ -13,6 +13,8 @@ export const monitoringFiles = {
   alertmanager: 'alertmanager.yml',
   alertmanagerLocal: 'alertmanager-local.yml',
   dashboard: 'grafana-dashboard.json',
+  /** The blackbox exporter's modules for the update manifest probes (production and local). */
+  blackboxExporter: 'blackbox-exporter.yml',
 } as const;
 
 export const ruleFiles = [monitoringFiles.recordingRules, monitoringFiles.alerts];

@@ -7,3 +7,4 @@ export * from './lib/migration-files';
 export * from './lib/migration-status';
 export * from './lib/create-migration';
 export { isAlive } from './lib/process-control';
+export * from './lib/test-pgbouncer';

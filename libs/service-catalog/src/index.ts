@@ -5,3 +5,4 @@ export * from './lib/lookup';
 export * from './lib/platform-version';
 export * from './lib/pod-label-contract';
 export * from './lib/auth-issuer';
+export * from './lib/database-connections';

@@ -2,6 +2,7 @@ export { serviceUnderTest, type ServiceUnderTest, type ServiceUnderTestOptions }
 export { startTestService, testServiceEnv } from './lib/start-test-service';
 export { testIssuer, authHeader, authorizedFetch, TEST_TENANT } from './lib/test-issuer';
 export { tablesFound } from './lib/tables-found';
+export { describeServiceContract } from './lib/service-contract';
 export { closedPortUrl } from './lib/closed-port-url';
 export { sendJson, postJson, readJson } from './lib/json-requests';
 export { expectError } from './lib/expect-error';

@@ -41,6 +41,11 @@ export { REQUEST_ID_HEADER, REQUEST_ID_MAX_LENGTH, resolveRequestId } from './li
 
 export { createServiceRegistry } from './lib/metrics/service-registry';
 export { createHttpMetrics, UNMATCHED_ROUTE, type HttpMetrics } from './lib/metrics/http-metrics';
+export {
+  createDatabaseUnavailableMetric,
+  DATABASE_UNAVAILABLE_METRIC,
+  type DatabaseUnavailableMetric,
+} from './lib/metrics/database-unavailable-metric';
 export { latencyBuckets, BASE_LATENCY_BUCKETS } from './lib/metrics/latency-buckets';
 
 export { DEFAULT_BODY_LIMIT } from './lib/http/json-body';

@@ -1,5 +1,5 @@
 import { createProjectGraphAsync, ProjectGraph, workspaceRoot } from '@nx/devkit';
-import { createHttpMetrics, createPool, createServiceRegistry } from '@factsway/shared-utils';
+import { createDatabaseUnavailableMetric, createHttpMetrics, createPool, createServiceRegistry } from '@factsway/shared-utils';
 import { startUpdateOrigin } from '@factsway/update-origin';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -50,10 +50,27 @@ const exporterMetrics: Record<string, string[]> = {
     'kube_deployment_status_replicas_available',
     'kube_deployment_spec_replicas',
     'kube_pod_container_status_last_terminated_reason',
+    'kube_pod_status_phase',
+    'kube_horizontalpodautoscaler_status_current_replicas',
+    'kube_horizontalpodautoscaler_spec_max_replicas',
+    'kube_resourcequota',
+    'kube_pod_container_resource_requests',
+    'kube_node_status_allocatable',
   ],
+  kubelet: ['kubelet_volume_stats_used_bytes', 'kubelet_volume_stats_capacity_bytes'],
   'kubernetes-cadvisor': ['container_memory_working_set_bytes', 'container_cpu_usage_seconds_total'],
-  postgresql: ['cnpg_collector_up', 'cnpg_backends_total', 'cnpg_pg_database_size_bytes', 'cnpg_pg_replication_lag', 'cnpg_pg_stat_archiver_seconds_since_last_archival'],
+  postgresql: [
+    'cnpg_collector_up',
+    'cnpg_backends_total',
+    'cnpg_pg_database_size_bytes',
+    'cnpg_pg_replication_lag',
+    'cnpg_pg_stat_archiver_seconds_since_last_archival',
+    'cnpg_pg_stat_archiver_last_failed_time',
+    'cnpg_pg_stat_archiver_last_archived_time',
+    'cnpg_collector_last_available_backup_timestamp',
+  ],
   alertmanager: ['alertmanager_notifications_failed_total', 'alertmanager_notifications_total'],
+  'update-manifest-probe': ['probe_success', 'probe_duration_seconds', 'probe_http_status_code', 'probe_ssl_earliest_cert_expiry', 'probe_failed_due_to_regex'],
 };
 /** Series Prometheus makes itself for every target and alert. */
 const prometheusOwn = ['up', 'scrape_duration_seconds', 'ALERTS', 'ALERTS_FOR_STATE'];
@@ -76,6 +93,7 @@ beforeAll(async () => {
   // What every service exposes: the same registry, HTTP metrics and pool every service builds in runService.
   const registry = createServiceRegistry('records-service', '0.0.0');
   createHttpMetrics(registry, 0.3);
+  createDatabaseUnavailableMetric(registry);
   await createPool({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' }, registry).end();
   const serviceMetrics = (await registry.getMetricsAsJSON()).map((m) => ({ name: m.name, type: String(m.type) }));
   for (const metric of exposedNames(serviceMetrics)) knownMetrics.set(metric, 'every service');
@@ -159,7 +177,7 @@ describe('incident handbook and runbooks', () => {
 
   it('the metric check knows every metric the alert and recording rules read (the same inventory the rules depend on)', () => {
     const read = [...new Set([...alertRules, ...recordingRules].flatMap((r) => promqlMetricNames(r.expr)))];
-    expect(read).toEqual(expect.arrayContaining(['up', 'http_requests_total', 'database_connection_errors_total', 'cnpg_collector_up']));
+    expect(read).toEqual(expect.arrayContaining(['up', 'http_requests_total', 'database_connection_errors_total', 'database_unavailable_total', 'cnpg_collector_up']));
     expect(read.filter((metric) => !knownMetrics.has(metric))).toEqual([]);
     expect(knownMetrics.get('http_request_duration_seconds_bucket')).toBe('every service');
     expect(knownMetrics.get('update_origin_requests_total')).toBe('update-origin');

@@ -1,7 +1,9 @@
 import { createProjectGraphAsync, ProjectGraph, workspaceRoot } from '@nx/devkit';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { nxCommandProblem } from './nx-command-problems';
 import { nxCommands } from './nx-commands';
 
@@ -13,7 +15,7 @@ interface ParsedWorkflow {
 }
 
 const validator = join(__dirname, 'validate-workflow.mjs');
-const workflowFiles = ['.github/workflows/ci.yml', '.github/workflows/release.yml'];
+const workflowFiles = ['.github/workflows/ci.yml', '.github/workflows/release.yml', '.github/workflows/desktop-rollout.yml'];
 
 /** GitHub's parser (@actions/workflow-parser) runs in a child process: it is ESM only. */
 function validate(files: string[], stdin?: string): ParsedWorkflow[] {
@@ -38,6 +40,7 @@ describe('GitHub workflows', () => {
     for (const parsed of workflows) expect({ file: parsed.file, errors: parsed.errors }).toEqual({ file: parsed.file, errors: [] });
     expect(workflow('ci.yml').converted).toEqual(['affected']);
     expect(workflow('release.yml').converted).toEqual(['build', 'deploy-staging', 'deploy-production', 'publish-desktop']);
+    expect(workflow('desktop-rollout.yml').converted).toEqual(['rollout']);
   });
 
   it('negative control: a broken workflow is rejected by the same check', () => {
@@ -53,8 +56,9 @@ describe('GitHub workflows', () => {
     expect(commands.map((command) => command.line)).toEqual(
       expect.arrayContaining([
         'npx nx affected -t lint typecheck test build --parallel=2 --outputStyle=stream',
-        'npx nx run-many -t deploy -c staging --outputStyle=stream',
-        'npx nx run-many -t deploy -c production --outputStyle=stream',
+        expect.stringContaining('npx nx run deploy:base -c staging --outputStyle=stream'),
+        'npx nx run deploy:release -c staging --outputStyle=stream',
+        'npx nx run deploy:release -c production --outputStyle=stream',
       ]),
     );
     expect(commands.length).toBeGreaterThanOrEqual(9);
@@ -90,17 +94,70 @@ describe('GitHub workflows', () => {
     expect(jobs['deploy-production'].environment).toBe('production');
     expect(jobs['publish-desktop'].needs).toEqual(['build', 'deploy-production']);
     const staging = jobs['deploy-staging'].steps.map((step) => step.run ?? '');
-    expect(staging.findIndex((run) => run.includes('smoke-cli.ts'))).toBeGreaterThan(staging.findIndex((run) => run.includes('-t deploy -c staging')));
+    expect(staging.findIndex((run) => run.includes('smoke-cli.ts'))).toBeGreaterThan(staging.findIndex((run) => run.includes('deploy:release -c staging')));
     const build = jobs['build'].steps.map((step) => step.run ?? '').join('\n');
     for (const fragment of ['npx nx release version', 'sentry/cli@3.8.0 sourcemaps inject', 'sourcemaps upload --release', 'buildah login', 'buildah push', 'skopeo copy']) {
       expect(build).toContain(fragment);
     }
     expect(build.indexOf('sourcemaps inject')).toBeLessThan(build.indexOf('-t image'));
+    expect(build.indexOf('deploy:base -c staging')).toBeLessThan(build.indexOf('--base="$BASE"'));
+    expect(build).not.toContain('git describe');
   });
 
   it('every script file a workflow runs exists', () => {
     const files = workflows.flatMap((parsed) => scripts(parsed).flatMap((run) => [...run.matchAll(/(tools\/\S+\.(?:ts|mjs|js))/g)].map((m) => m[1])));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect([file, existsSync(join(workspaceRoot, file))]).toEqual([file, true]);
+  });
+
+  describe('staged desktop releases', () => {
+    const source = (name: string) => parse(readFileSync(join(workspaceRoot, '.github/workflows', name), 'utf8'));
+    const jobOf = (name: string, id: string) => workflow(name).jobs.find((job) => job.id === id)!;
+    const runOf = (name: string, id: string, fragment: string) => jobOf(name, id).steps.map((step) => step.run ?? '').find((run) => run.includes(fragment))!;
+
+    it('release publishes the desktop update at a staged percentage: an input defaulting to 10, also on a tag push', () => {
+      const release = source('release.yml');
+      expect(release.on.push.tags).toEqual(['v*']);
+      expect(release.on.workflow_dispatch.inputs['desktop-staging-percentage']).toMatchObject({ type: 'number', default: 10 });
+      expect(release.jobs['publish-desktop'].env.DESKTOP_STAGING_PERCENTAGE).toBe('${{ inputs.desktop-staging-percentage || 10 }}');
+      const publish = runOf('release.yml', 'publish-desktop', 'release:publish');
+      expect(publish).toContain('--staging "$DESKTOP_STAGING_PERCENTAGE"');
+      expect(publish).toContain('--secondary-bucket "${{ vars.UPDATES_SECONDARY_BUCKET }}"');
+      expect(publish).toContain('--secondary-region "${{ vars.UPDATES_SECONDARY_REGION }}"');
+    });
+
+    it('a separate, manually dispatched job promotes (50, 100) or halts the rollout on both buckets, behind the production environment', () => {
+      const rollout = source('desktop-rollout.yml');
+      expect(Object.keys(rollout.on)).toEqual(['workflow_dispatch']);
+      expect(rollout.on.workflow_dispatch.inputs.action).toMatchObject({ type: 'choice', options: ['promote-50', 'promote-100', 'halt'] });
+      expect(rollout.concurrency.group).toBe(source('release.yml').concurrency.group);
+      expect(jobOf('desktop-rollout.yml', 'rollout').environment).toBe('production');
+      const command = runOf('desktop-rollout.yml', 'rollout', 'release:rollout');
+      for (const fragment of ['--percent "$ROLLOUT_PERCENT"', '--secondary-bucket', '--distribution-id']) expect(command).toContain(fragment);
+    });
+
+    it('the rollout step maps each action to its percentage, and refuses an unknown one (the step run in bash)', () => {
+      const script = runOf('desktop-rollout.yml', 'rollout', 'case "$ROLLOUT_ACTION"');
+      const dir = mkdtempSync(join(tmpdir(), 'factsway-rollout-step-'));
+      try {
+        const run = (action: string) => {
+          const githubEnv = join(dir, `${action}.env`);
+          try {
+            execFileSync('bash', ['-e', '-c', script], { env: { PATH: process.env['PATH'], ROLLOUT_ACTION: action, GITHUB_ENV: githubEnv }, stdio: 'pipe' });
+          } catch {
+            return 'refused';
+          }
+          return readFileSync(githubEnv, 'utf8').trim();
+        };
+        expect(['promote-50', 'promote-100', 'halt', 'promote-75'].map(run)).toEqual([
+          'ROLLOUT_PERCENT=50',
+          'ROLLOUT_PERCENT=100',
+          'ROLLOUT_PERCENT=0',
+          'refused',
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

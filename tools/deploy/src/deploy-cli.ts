@@ -6,16 +6,18 @@ import { imageReference } from './lib/images/image-names';
 import { imageRevision } from './lib/images/image-revision';
 import { catalogServiceNames } from './lib/local/local-options';
 import { DeployReporter } from './lib/core/deploy-reporter';
-import { deployMigrations, deployRelease, deployService, DeployContext } from './lib/core/deploy-release';
+import { deployRelease, deployService, DeployContext } from './lib/core/deploy-release';
 import { resolveDeployTarget } from './lib/core/deploy-target';
 import { RunLedger } from './lib/core/run-ledger';
 import { createBackend } from './lib/create-backend';
 
 const usage = `usage: deploy <migrations | service <project> | release | base> [options]
-  migrations           open the run, prepare the engine, run the migrations (migrations:deploy)
-  service <project>    roll one service inside the open run, gate, roll back the run on failure (<project>:deploy)
+  migrations           the whole release (migrations:deploy, which every <service>:deploy depends on):
+                       migrations, every catalog service not at the release, gate on all, rollback
+  service <project>    inside the converged run: the service at the release, gate on every catalog service (<project>:deploy)
   release              all of it in one process: migrations, every service, gate, rollback
-  base                 print the source revision the environment runs (for nx affected --base)
+  base                 print the source revision the environment runs (for nx affected --base);
+                       --running-version: the one version all its services run instead
 options:
   --environment local|staging|production   (DEPLOY_ENV; default local)
   --release-version V                      (RELEASE_VERSION; default the root package.json version)
@@ -39,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       services: { type: 'string' },
       'ready-timeout': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'running-version': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -66,7 +69,9 @@ async function main(argv: string[]): Promise<number> {
   };
   switch (command) {
     case 'migrations':
-      return deployMigrations(context);
+      // The converging step of `nx affected -t deploy` (docs/adr/074): every image of the run
+      // exists by now (this task depends on all of them), so the whole catalog reaches the release.
+      return deployRelease(context, catalogServiceNames());
     case 'service':
       if (!project) throw new Error('service needs a project name, e.g. `deploy service records-service`');
       if (!catalogServiceNames().includes(project)) throw new Error(`${project} is not a catalog service`);
@@ -80,6 +85,15 @@ async function main(argv: string[]): Promise<number> {
           return { service, version, revision };
         }),
       );
+      if (values['running-version']) {
+        const versions = [...new Set(running.map((entry) => entry.version ?? '(none)'))];
+        if (versions.length !== 1 || versions[0] === '(none)') {
+          console.error(`deploy base: the services do not run one version: ${running.map((r) => `${r.service} ${r.version ?? '(none)'}`).join(', ')}`);
+          return 1;
+        }
+        console.log(versions[0]);
+        return 0;
+      }
       const outcome = environmentBase(running, findWorkspaceRoot());
       if (!outcome.ok) {
         console.error(`deploy base: ${outcome.reason}`);

@@ -102,6 +102,25 @@ describe('error tracking end to end', () => {
     expect(events.filter((e) => requestIdOf(e) === second.requestId)).toHaveLength(1);
   });
 
+  it('keeps each request in its own scope: breadcrumbs and request data of one request never reach the event of another', async () => {
+    const [first, second] = await Promise.all([
+      post('/api/explode-after-breadcrumb/first-marker', '{}'),
+      post('/api/explode-after-breadcrumb/second-marker', '{}'),
+    ]);
+    const { events } = await eventsFor([first.requestId, second.requestId]);
+    for (const [response, own, other] of [
+      [first, 'first-marker', 'second-marker'],
+      [second, 'second-marker', 'first-marker'],
+    ] as const) {
+      const event = events.find((e) => requestIdOf(e) === response.requestId) as Record<string, any>;
+      const crumbs = JSON.stringify(event['breadcrumbs'] ?? []);
+      expect(crumbs).toContain(`handling ${own}`);
+      expect(crumbs).not.toContain(other);
+      expect(event['request']['method']).toBe('POST');
+      expect(event['request']['url']).toContain(`/api/explode-after-breadcrumb/${own}`);
+    }
+  });
+
   it('reports no 4xx: validation, a thrown ZodError, malformed JSON, unknown route', async () => {
     const clientErrors = [
       await post('/api/validate', JSON.stringify({ title: 42 })),

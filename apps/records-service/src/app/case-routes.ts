@@ -16,8 +16,9 @@ export function registerCaseRoutes(router: Router, db: Pool): void {
   });
 
   router.post('/api/cases', async (req, res) => {
-    const created = await cases(req).create(parseBody(createCaseBody, req));
-    res.status(201).location(`/api/cases/${created.id}`).json(created);
+    // 200 with the stored case when a create with a client-chosen id is retried after it was stored.
+    const { case: stored, created } = await cases(req).create(parseBody(createCaseBody, req));
+    res.status(created ? 201 : 200).location(`/api/cases/${stored.id}`).json(stored);
   });
 
   router.get('/api/cases/:id', async (req, res) => {

@@ -1,3 +1,4 @@
+import { ulidString } from '@factsway/shared-utils';
 import { z } from 'zod';
 import { atLeastOneField, optionalLine, requiredLine } from './text-fields';
 
@@ -10,6 +11,11 @@ export const partySchema = z.strictObject({
 });
 
 export const createCaseBody = z.strictObject({
+  /**
+   * A ULID the client chose, so that retrying a create whose outcome is unknown (the database
+   * connection dropped during the write) returns the stored case instead of making a second one.
+   */
+  id: ulidString.optional(),
   title: requiredLine(500),
   caseNumber: optionalLine(100),
   court: optionalLine(300),

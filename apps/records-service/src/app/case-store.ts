@@ -1,4 +1,5 @@
-import { listPage, newId, type Page, type Pagination } from '@factsway/shared-utils';
+import { conflict, listPage, newId, type Page, type Pagination } from '@factsway/shared-utils';
+import { isDeepStrictEqual } from 'node:util';
 import type { Pool } from 'pg';
 import type { Case, CreateCase, UpdateCase } from './case-schema';
 
@@ -24,6 +25,16 @@ const toCase = (row: CaseRow): Case => ({
   status: row.status,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
+});
+
+/** The fields a create sets, to tell a retried create from a different case with the same id. */
+const storedValues = (stored: Case) => ({
+  title: stored.title,
+  caseNumber: stored.caseNumber,
+  court: stored.court,
+  jurisdiction: stored.jurisdiction,
+  parties: stored.parties,
+  status: stored.status,
 });
 
 /** Columns a PATCH may set, API field -> column. */
@@ -57,22 +68,32 @@ export class CaseStore {
     return rowCount === 1;
   }
 
-  async create(input: CreateCase): Promise<Case> {
+  /**
+   * Inserts the case; with a client-chosen `id` that is already stored, returns the stored case
+   * (`created: false`) when it is the same case of this firm, so a retried create is safe, and
+   * throws a 409 when the id belongs to a different one. Ids are unique across firms (primary
+   * key): an id held by another firm answers the very same 409 as a different case of this firm,
+   * never that firm's case, whatever the fields.
+   */
+  async create(input: CreateCase): Promise<{ case: Case; created: boolean }> {
+    const values = {
+      title: input.title,
+      caseNumber: input.caseNumber ?? null,
+      court: input.court ?? null,
+      jurisdiction: input.jurisdiction ?? null,
+      parties: input.parties ?? [],
+      status: input.status ?? 'open',
+    };
+    const id = input.id ?? newId();
     const { rows } = await this.db.query<CaseRow>(
       `INSERT INTO cases (id, title, case_number, court, jurisdiction, parties, status, tenant_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [
-        newId(),
-        input.title,
-        input.caseNumber ?? null,
-        input.court ?? null,
-        input.jurisdiction ?? null,
-        JSON.stringify(input.parties ?? []),
-        input.status ?? 'open',
-        this.tenant,
-      ],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING *`,
+      [id, values.title, values.caseNumber, values.court, values.jurisdiction, JSON.stringify(values.parties), values.status, this.tenant],
     );
-    return toCase(rows[0]);
+    if (rows[0]) return { case: toCase(rows[0]), created: true };
+    const stored = await this.get(id);
+    if (stored && isDeepStrictEqual(storedValues(stored), values)) return { case: stored, created: false };
+    throw conflict(`Case id ${id} is already taken by a different case`);
   }
 
   /** Sets exactly the fields present in `changes` (`null` clears an optional one). */

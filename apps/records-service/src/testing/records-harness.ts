@@ -1,4 +1,4 @@
-import { startTestDatabase, type TestDatabase } from '@factsway/database';
+import { startTestDatabase, type TestDatabaseOptions, type TestDatabase } from '@factsway/database';
 import { createService, type RunningService } from '@factsway/shared-utils';
 import { registerRoutes } from '../app/routes';
 import { testServiceEnv, authorizedFetch } from '@factsway/service-testing';
@@ -17,8 +17,11 @@ export class RecordsHarness {
   database!: TestDatabase;
   service!: RunningService;
 
+  /** `pgbouncer`: reach the database through a real PgBouncer in transaction mode. */
+  constructor(private readonly databaseOptions: Pick<TestDatabaseOptions, 'pgbouncer'> = {}) {}
+
   async start(): Promise<this> {
-    this.database = await startTestDatabase({ migrate: true });
+    this.database = await startTestDatabase({ migrate: true, ...this.databaseOptions });
     await this.startService();
     return this;
   }

@@ -11,7 +11,8 @@ import type { OriginMetrics } from './origin-metrics';
 export function answerBucketFailure(metrics: OriginMetrics, logger: Logger): ErrorRequestHandler {
   return function bucketFailure(error: unknown, _req, res, next) {
     if (error instanceof HttpError) return next(error);
-    metrics.bucketErrors.inc();
+    // The last bucket tried failed: the primary, or the secondary after a failover.
+    metrics.bucketErrors.inc({ bucket: res.locals['failedOver'] ? 'secondary' : 'primary' });
     logger.error({ err: error }, 'bucket read failed');
     if (res.headersSent) {
       res.destroy();

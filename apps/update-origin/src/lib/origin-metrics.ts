@@ -6,8 +6,10 @@ export interface OriginMetrics {
   requests: Counter<'kind' | 'status'>;
   duration: Histogram<'kind'>;
   bytes: Counter<'kind'>;
-  /** Reads from the bucket that failed for a reason other than "no such key". */
-  bucketErrors: Counter<never>;
+  /** Reads from a bucket (primary or secondary) that failed for a reason other than "no such key". */
+  bucketErrors: Counter<'bucket'>;
+  /** Requests the primary bucket failed and the secondary answered instead, as CloudFront's origin group does. */
+  failovers: Counter<'kind'>;
 }
 
 export function createOriginMetrics(): OriginMetrics {
@@ -36,7 +38,14 @@ export function createOriginMetrics(): OriginMetrics {
     }),
     bucketErrors: new Counter({
       name: 'update_origin_bucket_errors_total',
-      help: 'Bucket reads that failed (not counting missing keys)',
+      help: 'Bucket reads that failed (not counting missing keys), by bucket role',
+      labelNames: ['bucket'],
+      registers: [registry],
+    }),
+    failovers: new Counter({
+      name: 'update_origin_failovers_total',
+      help: 'Requests retried on the secondary bucket after the primary failed, by path kind',
+      labelNames: ['kind'],
       registers: [registry],
     }),
   };

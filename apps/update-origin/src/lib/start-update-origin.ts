@@ -9,6 +9,8 @@ import { registerUpdateOriginRoutes } from './update-origin-routes';
 export interface UpdateOriginOptions {
   /** The bucket to serve: `startLocalBucket(...).target` locally, or any S3 bucket. */
   bucket: S3Target;
+  /** The bucket to fail over to when the primary fails a request (CloudFront's origin group). */
+  secondaryBucket?: S3Target;
   /** Default 127.0.0.1. */
   host?: string;
   /** Default `platform.localPorts.updateOrigin` (3100); 0 picks a free port. */
@@ -34,7 +36,11 @@ export async function startUpdateOrigin(options: UpdateOriginOptions): Promise<R
   const version = platformVersion();
   const logger =
     options.logger ?? createLogger({ serviceId, version, level: (process.env['LOG_LEVEL'] ?? 'info') as LogLevel });
-  const s3 = createUpdateS3Client(options.bucket);
+  const buckets = [options.bucket, ...(options.secondaryBucket ? [options.secondaryBucket] : [])].map((target) => ({
+    s3: createUpdateS3Client(target),
+    bucket: target.bucket,
+  }));
+  const destroyClients = () => buckets.forEach(({ s3 }) => s3.destroy());
   const bucket = options.bucket.bucket;
   const metrics = createOriginMetrics();
   const core = createHttpCore({
@@ -42,12 +48,12 @@ export async function startUpdateOrigin(options: UpdateOriginOptions): Promise<R
     version,
     logger,
     registry: metrics.registry,
-    readiness: bucketReadiness(s3, bucket, logger),
+    readiness: bucketReadiness(buckets, logger),
     // Read-only: a body is never read, so a PUT gets its 405 whatever it carries.
     jsonBody: false,
-    routes: (router) => registerUpdateOriginRoutes(router, { s3, bucket, logger, metrics }),
+    routes: (router) => registerUpdateOriginRoutes(router, { buckets, logger, metrics }),
     drainTimeoutMs: options.drainTimeoutMs,
-    onDrained: async () => s3.destroy(),
+    onDrained: async () => destroyClients(),
   });
   // The bucket's ETag is the one clients revalidate against; Express must not add its own.
   core.app.disable('etag');
@@ -56,10 +62,14 @@ export async function startUpdateOrigin(options: UpdateOriginOptions): Promise<R
     const running = await core.listen(options.port ?? platform.localPorts.updateOrigin, options.host ?? '127.0.0.1', {
       bucket,
       endpoint: options.bucket.endpoint ?? 'aws',
+      ...(options.secondaryBucket && {
+        secondaryBucket: options.secondaryBucket.bucket,
+        secondaryEndpoint: options.secondaryBucket.endpoint ?? 'aws',
+      }),
     });
     return { url: `${running.url}/`, port: running.port, close: running.close };
   } catch (error) {
-    s3.destroy();
+    destroyClients();
     throw error;
   }
 }

@@ -242,6 +242,30 @@ describe('update origin: operations', () => {
     }
   });
 
+  it('fails over to the secondary bucket when the primary cannot be read, and counts the failover', async () => {
+    const failover = await startUpdateOrigin({
+      bucket: { ...fixture.s3.server.target, endpoint: 'http://127.0.0.1:9' },
+      secondaryBucket: { ...fixture.s3.server.target, bucket: 'updates' },
+      port: 0,
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      const direct = await rawRequest(fixture.origin.url, '/latest.yml');
+      const res = await rawRequest(failover.url, '/latest.yml');
+      expect(res.status).toBe(200);
+      expect(res.body.toString()).toBe(direct.body.toString());
+      expect(res.headers['etag']).toBe(direct.headers['etag']);
+      expect((await rawRequest(failover.url, '/no-such.yml')).status).toBe(404);
+      const metrics = (await rawRequest(failover.url, '/metrics')).body.toString();
+      expect(metrics).toMatch(/update_origin_failovers_total\{kind="manifest"\} 2/);
+      expect(metrics).toMatch(/update_origin_requests_total\{kind="manifest",status="200"\} 1/);
+      expect(metrics).toMatch(/update_origin_bucket_errors_total\{bucket="primary"\} 2/);
+      expect((await rawRequest(failover.url, '/ready')).status).toBe(200);
+    } finally {
+      await failover.close();
+    }
+  });
+
   it('answers 502 (as a CDN does) when the bucket cannot be read, and counts it as a 5xx', async () => {
     const down = await startUpdateOrigin({
       bucket: { ...fixture.s3.server.target, endpoint: 'http://127.0.0.1:9' },
@@ -254,7 +278,7 @@ describe('update origin: operations', () => {
       expect(JSON.parse(res.body.toString()).error.code).toBe('bucket_unavailable');
       const metrics = (await rawRequest(down.url, '/metrics')).body.toString();
       expect(metrics).toMatch(/update_origin_requests_total\{kind="manifest",status="502"\} 1/);
-      expect(metrics).toMatch(/update_origin_bucket_errors_total 1/);
+      expect(metrics).toMatch(/update_origin_bucket_errors_total\{bucket="primary"\} 1/);
     } finally {
       await down.close();
     }

@@ -31,6 +31,21 @@ export interface PostgresSettings {
   resources: ServiceResources;
   /** Creates a PodMonitor: only for clusters running the Prometheus Operator. */
   enablePodMonitor: boolean;
+  /** PgBouncer in transaction mode between the services and the primary (migrations connect directly). */
+  pooler: PoolerSettings;
+}
+
+/** The CloudNativePG `Pooler`; `connection-budget.spec.ts` proves these numbers fit. */
+export interface PoolerSettings {
+  /** PgBouncer pods, spread over zones. */
+  instances: number;
+  /** PgBouncer `max_client_conn`, per pod: client connections it accepts. */
+  maxClientConnections: number;
+  /** PgBouncer `default_pool_size`, per pod: server connections of the one database/user pool. */
+  defaultPoolSize: number;
+  /** PgBouncer `reserve_pool_size`, per pod: extra server connections when clients wait. */
+  reservePoolSize: number;
+  resources: ServiceResources;
 }
 
 /**

@@ -19,6 +19,9 @@ const prometheus: TrafficSource = {
 
 const postgresImage = 'ghcr.io/cloudnative-pg/postgresql:17.6';
 
+/** PgBouncer is event-driven and small: one core handles thousands of client connections. */
+const poolerResources = { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } };
+
 /** In-cluster DNS name of a peer's ClusterIP Service. */
 export function clusterServiceUrl(peer: ServiceDefinition, namespace: string): string {
   return `http://${serviceId(peer.name)}.${namespace}.svc:${peer.port}`;
@@ -58,6 +61,7 @@ export function productionSettings(options: EnvironmentOptions = {}): ClusterSet
       backupSchedule: '0 0 3 * * *',
       resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2', memory: '2Gi' } },
       enablePodMonitor: false,
+      pooler: { instances: 3, maxClientConnections: 1000, defaultPoolSize: 60, reservePoolSize: 15, resources: poolerResources },
     },
     ingress: { className: 'nginx', clusterIssuer: 'letsencrypt-production', controller: ingressNginx },
     prometheus,
@@ -84,6 +88,7 @@ export function stagingSettings(options: EnvironmentOptions = {}): ClusterSettin
       backupDestination: 's3://factsway-postgres-backups/staging',
       backupRetention: '7d',
       resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+      pooler: { ...production.postgres!.pooler, instances: 2, maxClientConnections: 500, defaultPoolSize: 30, reservePoolSize: 10 },
     },
   };
 }

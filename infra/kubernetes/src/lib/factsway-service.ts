@@ -58,6 +58,7 @@ export class FactswayService extends Construct {
       labels,
       selector,
       replicas,
+      autoscaled: settings.autoscalingFactor !== undefined,
       configData,
       tmpSizeLimit: props.tmpSizeLimit ?? '64Mi',
     });

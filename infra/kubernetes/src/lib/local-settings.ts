@@ -1,10 +1,13 @@
-import { embeddedDatabaseUrl } from '@factsway/database';
 import { platform, platformVersion } from '@factsway/service-catalog';
 import { ClusterSettings } from './cluster-settings';
 import { EnvironmentOptions } from './environments';
 
 export interface LocalOptions extends EnvironmentOptions {
-  /** @default the embedded PostgreSQL `npm start` runs (`embeddedDatabaseUrl(platform.localPorts.postgres)`) */
+  /**
+   * A literal DATABASE_URL for the ConfigMaps. @default none: like every environment, the
+   * manifests read Secret `factsway-postgres-app` key `uri`; the local engine (tools/deploy)
+   * creates it from `embeddedDatabaseUrl`, so the committed files hold no credential.
+   */
   databaseUrl?: string;
   /** Extra environment for every service, e.g. `SENTRY_DSN` of the local sink. */
   environmentOverrides?: Record<string, string>;
@@ -16,7 +19,6 @@ export interface LocalOptions extends EnvironmentOptions {
  * are reached exactly as `npm start` reaches them. No ingress, autoscaling or NetworkPolicies.
  */
 export function localSettings(options: LocalOptions = {}): ClusterSettings {
-  const databaseUrl = options.databaseUrl ?? embeddedDatabaseUrl(platform.localPorts.postgres);
   return {
     environment: 'local',
     namespace: 'factsway-local',
@@ -32,6 +34,6 @@ export function localSettings(options: LocalOptions = {}): ClusterSettings {
     peerUrl: (peer) => `http://127.0.0.1:${peer.port}`,
     hostNetwork: true,
     environmentOverrides: { ...options.environmentOverrides },
-    databaseUrl,
+    databaseUrl: options.databaseUrl,
   };
 }

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { ClusterSettings, TrafficSource } from './cluster-settings';
 import { selectorLabels } from './labels';
 import { MIGRATIONS_NAME } from './migrations-job-chart';
+import { POOLER_METRICS_PORT, poolerPodLabels } from './postgres-pooler';
 import { POSTGRES_METRICS_PORT, POSTGRES_PORT, POSTGRES_STATUS_PORT, postgresPodLabels } from './postgres-chart';
 
 /** Addresses that are never "the internet": cluster, node and VPC ranges. */
@@ -13,7 +14,8 @@ const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.25
 /**
  * Default deny in both directions, then exactly the catalog's call graph: the ingress
  * controller reaches public services, each service reaches its peers and (when it owns
- * tables) PostgreSQL, Prometheus reaches every metrics port.
+ * tables) the PgBouncer pooler, which alone with the migrations Job reaches PostgreSQL;
+ * Prometheus reaches every metrics port.
  */
 export class NetworkPoliciesChart extends Chart {
   private readonly targetNamespace: string;
@@ -48,6 +50,7 @@ export class NetworkPoliciesChart extends Chart {
     });
 
     const postgres: k8s.NetworkPolicyPeer = { podSelector: { matchLabels: postgresPodLabels() } };
+    const pooler: k8s.NetworkPolicyPeer = { podSelector: { matchLabels: poolerPodLabels() } };
     const prometheus = fromSource(settings.prometheus);
 
     for (const service of services) {
@@ -69,7 +72,7 @@ export class NetworkPoliciesChart extends Chart {
         if (!peer) throw new Error(`${serviceId(service.name)} calls "${peerName}", which is not rendered`);
         return { to: [{ podSelector: { matchLabels: selectorLabels(serviceId(peer.name)) } }], ports: [port(peer.port)] };
       });
-      if (service.tables.length > 0) egress.push({ to: [postgres], ports: [port(POSTGRES_PORT)] });
+      if (service.tables.length > 0) egress.push({ to: [pooler], ports: [port(POSTGRES_PORT)] });
       // Error reports go to Sentry over HTTPS on a public address.
       egress.push({ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: PRIVATE_RANGES } }], ports: [port(443)] });
 
@@ -81,12 +84,23 @@ export class NetworkPoliciesChart extends Chart {
       });
     }
 
-    const databaseClients = [
-      ...services.filter((service) => service.tables.length > 0).map((service) => serviceId(service.name)),
-      MIGRATIONS_NAME,
-    ].map((name): k8s.NetworkPolicyPeer => ({ podSelector: { matchLabels: selectorLabels(name) } }));
+    const tableOwners = services
+      .filter((service) => service.tables.length > 0)
+      .map((service): k8s.NetworkPolicyPeer => ({ podSelector: { matchLabels: selectorLabels(serviceId(service.name)) } }));
+    const apiServerAndObjectStorage: k8s.NetworkPolicyEgressRule = { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [port(443), port(6443)] };
+    this.policy('factsway-postgres-pooler', {
+      podSelector: { matchLabels: poolerPodLabels() },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [
+        { from: tableOwners, ports: [port(POSTGRES_PORT)] },
+        { from: [prometheus], ports: [port(POOLER_METRICS_PORT)] },
+      ],
+      // PgBouncer reaches the primary; its instance manager watches the Kubernetes API.
+      egress: [{ to: [postgres], ports: [port(POSTGRES_PORT)] }, apiServerAndObjectStorage],
+    });
+
     const postgresIngress: k8s.NetworkPolicyIngressRule[] = [
-      { from: databaseClients, ports: [port(POSTGRES_PORT)] },
+      { from: [pooler, { podSelector: { matchLabels: selectorLabels(MIGRATIONS_NAME) } }], ports: [port(POSTGRES_PORT)] },
       // Streaming replication and the instance managers talking to each other.
       { from: [postgres], ports: [port(POSTGRES_PORT), port(POSTGRES_STATUS_PORT)] },
       { from: [prometheus], ports: [port(POSTGRES_METRICS_PORT)] },
@@ -104,7 +118,7 @@ export class NetworkPoliciesChart extends Chart {
       egress: [
         { to: [postgres], ports: [port(POSTGRES_PORT), port(POSTGRES_STATUS_PORT)] },
         // The instance manager watches the Kubernetes API; base backups and WAL go to object storage.
-        { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [port(443), port(6443)] },
+        apiServerAndObjectStorage,
       ],
     });
 

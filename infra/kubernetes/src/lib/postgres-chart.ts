@@ -1,10 +1,11 @@
 import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
 import { ScheduledBackup } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/ScheduledBackup';
-import { PART_OF, podLabelKeys, scrapeAnnotations } from '@factsway/service-catalog';
+import { databaseConnections, PART_OF, podLabelKeys, scrapeAnnotations } from '@factsway/service-catalog';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterSettings, PostgresSettings } from './cluster-settings';
 import { selectorLabels } from './labels';
+import { postgresPooler } from './postgres-pooler';
 import { POSTGRES_BACKUP_SECRET, POSTGRES_CLUSTER_NAME } from './secret-references';
 
 /** Port of the metrics exporter built into every CloudNativePG instance. */
@@ -21,7 +22,8 @@ export function postgresPodLabels(): Record<string, string> {
 /**
  * PostgreSQL as a CloudNativePG `Cluster` (failover, backups, point-in-time recovery; see
  * docs/adr/020-postgres-cloudnativepg.md) plus a daily base backup. The operator creates the
- * `<cluster>-app` Secret with the application's credentials; the repository holds none.
+ * `<cluster>-app` Secret with the application's credentials; the repository holds none. The
+ * PgBouncer Pooler the services connect through lives in the same file (`postgres-pooler.ts`).
  */
 export class PostgresChart extends Chart {
   constructor(scope: Construct, id: string, settings: ClusterSettings & { postgres: PostgresSettings }) {
@@ -41,7 +43,13 @@ export class PostgresChart extends Chart {
         enablePDB: true,
         enableSuperuserAccess: false,
         bootstrap: { initdb: { database: pg.databaseName, owner: pg.databaseName } },
-        postgresql: { parameters: { max_connections: '300', shared_buffers: '256MB' } },
+        postgresql: {
+          parameters: {
+            max_connections: String(databaseConnections.maxConnections),
+            superuser_reserved_connections: String(databaseConnections.reserved.superuserReserved),
+            shared_buffers: '256MB',
+          },
+        },
         storage: { size: pg.storageSize, ...(pg.storageClass ? { storageClass: pg.storageClass } : {}) },
         resources: { requests: { ...pg.resources.requests }, limits: { ...pg.resources.limits } },
         affinity: {
@@ -88,5 +96,7 @@ export class PostgresChart extends Chart {
       },
     });
     new ApiObject(this, 'daily-backup', backup.toJSON());
+
+    postgresPooler(this, settings);
   }
 }

@@ -1,11 +1,14 @@
 import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { App, Chart, Yaml } from 'cdk8s';
+import { capacityModel } from './capacity-model';
 import { ClusterSettings } from './cluster-settings';
+import { BudgetObject } from './connection-budget';
 import { IngressChart } from './ingress-chart';
 import { MigrationsJobChart } from './migrations-job-chart';
 import { NamespaceChart } from './namespace-chart';
 import { NetworkPoliciesChart } from './network-policies-chart';
 import { PostgresChart } from './postgres-chart';
+import { namespaceResourceLimits } from './resource-limits';
 import { ServiceChart } from './service-chart';
 import { peersOf } from './service-peers';
 
@@ -33,13 +36,20 @@ export function renderManifests(
   const app = new App();
   const charts: Chart[] = [];
 
-  if (settings.environment !== 'local') charts.push(new NamespaceChart(app, 'namespace', settings));
+  const namespaceChart = settings.environment !== 'local' ? new NamespaceChart(app, 'namespace', settings) : undefined;
+  if (namespaceChart) charts.push(namespaceChart);
   const { postgres, host, ingress, prometheus } = settings;
   if (postgres) charts.push(new PostgresChart(app, 'postgres', { ...settings, postgres }));
   charts.push(new MigrationsJobChart(app, 'migrations-job', settings));
   for (const service of services) charts.push(new ServiceChart(app, serviceId(service.name), settings, service, peersOf(service, services)));
   if (host && ingress) charts.push(new IngressChart(app, 'ingress', { ...settings, host, ingress }, services));
   if (prometheus) charts.push(new NetworkPoliciesChart(app, 'network-policies', { ...settings, prometheus }, services));
+
+  if (namespaceChart) {
+    // The quota is sized from everything else this environment renders.
+    const workloads = charts.filter((chart) => chart !== namespaceChart).flatMap((chart) => chart.toJson() as BudgetObject[]);
+    namespaceResourceLimits(namespaceChart, settings.namespace, capacityModel(workloads));
+  }
 
   return charts.map((chart) => {
     const objects = chart.toJson() as Record<string, unknown>[];

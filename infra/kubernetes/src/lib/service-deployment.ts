@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { ClusterSettings } from './cluster-settings';
 import { imageReference } from './labels';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, tmpVolume } from './pod-security';
-import { databaseUrlSource, sentryDsnSource } from './secret-references';
+import { POOLER_NAME } from './postgres-pooler';
+import { databaseUrlSource, pooledDatabaseEnvironment, sentryDsnSource } from './secret-references';
 import { configChecksum } from './service-config';
 import { PRE_STOP_SLEEP_SECONDS, TERMINATION_GRACE_PERIOD_SECONDS } from './shutdown-timing';
 
@@ -16,7 +17,13 @@ export interface ServiceDeploymentProps {
   settings: ClusterSettings;
   labels: Record<string, string>;
   selector: Record<string, string>;
+  /** Pods the Deployment runs; also decides whether replicas spread over nodes and zones. */
   replicas: number;
+  /**
+   * An HPA owns the replica count: the Deployment then carries no `spec.replicas`, so a
+   * server-side apply of a new release leaves the current scale alone (docs/adr/023-…-hpa-owns-scale.md).
+   */
+  autoscaled: boolean;
   /** The ConfigMap's data: its checksum goes on the pod template. */
   configData: Record<string, string>;
   tmpSizeLimit: string;
@@ -30,7 +37,7 @@ export function serviceDeployment(scope: Construct, props: ServiceDeploymentProp
   return new k8s.KubeDeployment(scope, 'deployment', {
     metadata: { name, namespace: settings.namespace, labels },
     spec: {
-      replicas,
+      ...(props.autoscaled ? {} : { replicas }),
       revisionHistoryLimit: 5,
       progressDeadlineSeconds: 300,
       selector: { matchLabels: selector },
@@ -82,11 +89,18 @@ export function serviceDeployment(scope: Construct, props: ServiceDeploymentProp
   });
 }
 
-/** DATABASE_URL (services that own tables, unless the settings give a literal one) and SENTRY_DSN from Secrets. */
+/**
+ * DATABASE_URL (services that own tables, unless the settings give a literal one: through the
+ * pooler when the cluster has one) and SENTRY_DSN from Secrets.
+ */
 function secretEnvironment(service: ServiceDefinition, settings: ClusterSettings): k8s.EnvVar[] {
   const env: k8s.EnvVar[] = [];
   if (service.tables.length > 0 && settings.databaseUrl === undefined) {
-    env.push({ name: 'DATABASE_URL', valueFrom: databaseUrlSource() });
+    if (settings.postgres) {
+      env.push(...pooledDatabaseEnvironment(`${POOLER_NAME}.${settings.namespace}.svc`, settings.postgres.databaseName));
+    } else {
+      env.push({ name: 'DATABASE_URL', valueFrom: databaseUrlSource() });
+    }
   }
   if (!('SENTRY_DSN' in settings.environmentOverrides)) {
     env.push({ name: 'SENTRY_DSN', valueFrom: sentryDsnSource() });

@@ -1,23 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServiceDefinition, services } from '@factsway/service-catalog';
+import { services } from '@factsway/service-catalog';
+import { addedService } from '@factsway/service-catalog/testing';
 import { parseAllDocuments } from 'yaml';
 import { imageReference, migrationsJobName, prefixRoutes, productionSettings, renderManifests, synthesizeManifests } from '../index';
 import { withScaledRequests } from '../lib/quantities';
 
-/** A catalog entry as the `service` generator would add it. */
-const billing: ServiceDefinition = {
-  name: 'billing',
-  description: 'Invoices for a case',
-  port: 3009,
-  replicas: { staging: 2, production: 2 },
-  resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-  tables: ['invoices'],
-  peers: ['records'],
-  publicPaths: ['/api/invoices'],
-  slo: { latencySeconds: 0.3, availability: 0.999, latencyTarget: 0.99 },
-};
+const billing = addedService;
 
 describe('rendering rules', () => {
   it('refuses an unpinned image', () => {

@@ -1,4 +1,4 @@
-import { platform, services, serviceId } from '@factsway/service-catalog';
+import { services, serviceId } from '@factsway/service-catalog';
 import { localSettings, renderManifests } from '../index';
 import { committedObjects, ofKind } from './support/committed-manifests';
 
@@ -21,10 +21,15 @@ describe('the local variant (one machine, images built there)', () => {
     }
   });
 
-  it('reaches peers and the embedded PostgreSQL on 127.0.0.1 at the catalog ports', () => {
+  it('reaches peers on 127.0.0.1 at the catalog ports and reads DATABASE_URL from the Secret, never a literal', () => {
     const facts = ofKind(objects, 'ConfigMap').find((c) => c.metadata.name === `${serviceId('facts')}-config`)!;
     expect(facts.data.RECORDS_SERVICE_URL).toBe('http://127.0.0.1:3001');
-    expect(facts.data.DATABASE_URL).toContain(`127.0.0.1:${platform.localPorts.postgres}/`);
+    expect(facts.data.DATABASE_URL).toBeUndefined();
+    const factsDeployment = ofKind(objects, 'Deployment').find((d) => d.metadata.name === serviceId('facts'))!;
+    expect(factsDeployment.spec.template.spec.containers[0].env).toContainEqual({
+      name: 'DATABASE_URL',
+      valueFrom: { secretKeyRef: { name: 'factsway-postgres-app', key: 'uri' } },
+    });
     const exporter = ofKind(objects, 'ConfigMap').find((c) => c.metadata.name === `${serviceId('export')}-config`)!;
     expect(exporter.data.DATABASE_URL).toBeUndefined();
   });

@@ -18,6 +18,7 @@ function servicePod(name: string): Endpoint {
 }
 
 const postgres = pod(namespace, { 'cnpg.io/cluster': 'factsway-postgres', 'cnpg.io/instanceRole': 'primary' });
+const pgbouncer = pod(namespace, { 'cnpg.io/poolerName': 'factsway-postgres-pooler-rw', 'cnpg.io/podRole': 'pooler' });
 const migrations = pod(namespace, ofKind(objects, 'Job')[0].spec.template.metadata.labels);
 const ingressController = pod('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' });
 const prometheus = pod('monitoring', { 'app.kubernetes.io/name': 'prometheus' });
@@ -82,11 +83,15 @@ describe('production NetworkPolicies', () => {
     expect(allowsTraffic(policies, servicePod('records'), postgres, 8000)).toBe(false);
   });
 
-  it('let only table owners and the migrations Job reach PostgreSQL', () => {
+  it('let table owners reach only the PgBouncer pooler, and only the pooler and the migrations Job reach PostgreSQL', () => {
     for (const service of services) {
-      expect(allowsTraffic(policies, servicePod(service.name), postgres, POSTGRES_PORT)).toBe(service.tables.length > 0);
+      expect(allowsTraffic(policies, servicePod(service.name), pgbouncer, POSTGRES_PORT)).toBe(service.tables.length > 0);
+      expect(allowsTraffic(policies, servicePod(service.name), postgres, POSTGRES_PORT)).toBe(false);
     }
+    expect(allowsTraffic(policies, pgbouncer, postgres, POSTGRES_PORT)).toBe(true);
     expect(allowsTraffic(policies, migrations, postgres, POSTGRES_PORT)).toBe(true);
+    expect(allowsTraffic(policies, strangerPod, pgbouncer, POSTGRES_PORT)).toBe(false);
+    expect(allowsTraffic(policies, prometheus, pgbouncer, 9127)).toBe(true);
     expect(allowsTraffic(policies, strangerPod, postgres, POSTGRES_PORT)).toBe(false);
     expect(allowsTraffic(policies, ingressController, postgres, POSTGRES_PORT)).toBe(false);
   });

@@ -123,7 +123,8 @@ describe.each(deployed)('$environment manifests follow the platform rules', ({ e
       expect(hpa).toBeDefined();
       const min = hpa.spec.minReplicas;
       expect(min).toBe(catalogReplicas(deployment.metadata.name));
-      expect(deployment.spec.replicas).toBe(min);
+      // The HPA alone sets the scale: a replica count in the Deployment would reset it on every apply.
+      expect(deployment.spec).not.toHaveProperty('replicas');
       expect(hpa.spec.maxReplicas).toBeGreaterThan(min);
       const pdb = matching[0].spec;
       const evictable = pdb.minAvailable !== undefined ? min - pdb.minAvailable : Math.min(pdb.maxUnavailable, min - 1);
@@ -187,16 +188,20 @@ describe.each(deployed)('$environment manifests follow the platform rules', ({ e
     expect(cluster.spec.inheritedMetadata.annotations['prometheus.io/port']).toBe(String(POSTGRES_METRICS_PORT));
   });
 
-  it('reads DATABASE_URL and SENTRY_DSN from Secrets and never inlines a credential', () => {
+  it('reads the database credentials and SENTRY_DSN from Secrets and never inlines a credential', () => {
     for (const deployment of deployments) {
       const service = getService(deployment.metadata.name);
       const env = deployment.spec.template.spec.containers[0].env as { name: string; value?: string; valueFrom?: unknown }[];
-      expect(env.every((variable) => variable.value === undefined && variable.valueFrom !== undefined)).toBe(true);
+      // A literal value may only compose Secret-backed variables ($(NAME)), never hold a credential itself.
+      for (const variable of env.filter((v) => v.value !== undefined)) {
+        expect(variable.value).toMatch(/^postgresql:\/\/\$\(DATABASE_USER\):\$\(DATABASE_PASSWORD\)@[^:/@]+:5432\/\w+$/);
+      }
+      expect(env.filter((v) => v.value === undefined).every((v) => v.valueFrom !== undefined)).toBe(true);
       expect(env.some((variable) => variable.name === 'DATABASE_URL')).toBe(service.tables.length > 0);
     }
-    const text = JSON.stringify(objects);
+    const text = JSON.stringify(objects).replace(/\$\(DATABASE_USER\):\$\(DATABASE_PASSWORD\)@/g, '');
     expect(text).not.toMatch(/postgres(ql)?:\/\/[^"]*@/);
-    expect(text).not.toMatch(/password/i);
+    expect(text.replace(/"(key|name)":"(password|DATABASE_PASSWORD)"/g, '')).not.toMatch(/password/i);
   });
 
   it('routes exactly the catalog public paths over TLS and never /metrics, /health or /ready', () => {
@@ -248,7 +253,8 @@ describe('staging differs from production only in values', () => {
   });
 
   it('uses the staging replicas, host and smaller requests', () => {
-    const replicas = (objects: KubeObject[]) => Object.fromEntries(ofKind(objects, 'Deployment').map((d) => [d.metadata.name, d.spec.replicas]));
+    const replicas = (objects: KubeObject[]) =>
+      Object.fromEntries(ofKind(objects, 'HorizontalPodAutoscaler').map((hpa) => [hpa.spec.scaleTargetRef.name, hpa.spec.minReplicas]));
     expect(replicas(staging)).toEqual(Object.fromEntries(services.map((s) => [serviceId(s.name), s.replicas.staging])));
     expect(ofKind(staging, 'Ingress')[0].spec.rules[0].host).toBe(platform.hosts.staging);
     const request = (objects: KubeObject[]) => ofKind(objects, 'Deployment')[0].spec.template.spec.containers[0].resources.requests.cpu;

@@ -5,7 +5,14 @@ import { committedObjects, KubeObject, ofKind } from './support/committed-manife
 /** What the referenced Secrets hold in a cluster; the CloudNativePG `uri` key has this shape. */
 const secretValues: Record<string, string> = {
   'factsway-postgres-app/uri': 'postgresql://factsway:generated@factsway-postgres-rw.factsway-prod:5432/factsway',
+  'factsway-postgres-app/username': 'factsway',
+  'factsway-postgres-app/password': 'generated',
 };
+
+/** The kubelet's expansion of `$(NAME)` references to variables defined before. */
+function expand(value: string, env: Record<string, string>): string {
+  return value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (reference, name: string) => env[name] ?? reference);
+}
 
 /** The environment the kubelet would give the container: ConfigMap first, then `env`. */
 function containerEnvironment(objects: KubeObject[], deployment: KubeObject): Record<string, string> {
@@ -17,7 +24,7 @@ function containerEnvironment(objects: KubeObject[], deployment: KubeObject): Re
     Object.assign(env, config.data);
   }
   for (const variable of container.env ?? []) {
-    if (variable.value !== undefined) env[variable.name] = variable.value;
+    if (variable.value !== undefined) env[variable.name] = expand(variable.value, env);
     const ref = variable.valueFrom?.secretKeyRef;
     if (!ref) continue;
     const value = secretValues[`${ref.name}/${ref.key}`];
@@ -38,6 +45,11 @@ describe.each(['production', 'staging', 'local'])('%s service environments pass 
     expect(config.host).toBe(environment === 'local' ? '127.0.0.1' : '0.0.0.0');
     expect(Object.keys(config.peerUrls).sort()).toEqual([...service.peers].sort());
     expect(config.databaseUrl !== undefined).toBe(service.tables.length > 0);
+    if (environment !== 'local' && config.databaseUrl) {
+      // Services go through PgBouncer; only the migrations Job talks to the primary.
+      expect(new URL(config.databaseUrl).host).toBe(`factsway-postgres-pooler-rw.factsway-${environment === 'production' ? 'prod' : 'staging'}.svc:5432`);
+      expect(new URL(config.databaseUrl).username).toBe('factsway');
+    }
   });
 });
 

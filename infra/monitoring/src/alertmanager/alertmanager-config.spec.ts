@@ -37,11 +37,21 @@ describe('Alertmanager configuration', () => {
     expect(routeFor(['severity=warning', 'alertname=PodCrashLooping'])).toBe('slack-tickets');
   });
 
+  it('sends the Watchdog to the heartbeat monitor, and a failing PagerDuty through the second paging channel', () => {
+    expect(routeFor(['severity=none', 'alertname=Watchdog'])).toBe('heartbeat');
+    expect(routeFor(['severity=critical', 'alertname=AlertmanagerNotificationsFailing', 'integration=pagerduty'])).toBe('opsgenie-pages-fallback');
+    // A Slack outage is paged, not reported to Slack.
+    expect(routeFor(['severity=critical', 'alertname=AlertmanagerNotificationsFailing', 'integration=slack'])).toBe('pagerduty-pages');
+    const heartbeat = productionAlertmanagerConfig().route.routes[0];
+    expect(heartbeat).toMatchObject({ receiver: 'heartbeat', repeat_interval: '1m', group_interval: '1m' });
+  });
+
   it('reads the PagerDuty and Slack keys from files and keeps no secret in the repository', () => {
     const config = JSON.stringify(productionAlertmanagerConfig());
     expect(config).toContain('"routing_key_file":"/etc/alertmanager/secrets/pagerduty-routing-key"');
     expect(config).toContain('"slack_api_url_file":"/etc/alertmanager/secrets/slack-webhook-url"');
-    expect(config).not.toMatch(/"(routing_key|service_key|api_url|slack_api_url)":/);
+    expect(config).toContain('"api_key_file":"/etc/alertmanager/secrets/opsgenie-api-key"');
+    expect(config).not.toMatch(/"(routing_key|service_key|api_url|slack_api_url|api_key|credentials)":/);
   });
 
   it('groups by alertname and service', () => {
@@ -99,5 +109,72 @@ describe('Alertmanager inhibition (real alertmanager)', () => {
     // The page for the fast burn makes the ticket for the slow burn of the same service redundant.
     expect(state['LatencyErrorBudgetBurn/facts-service/warning']).toHaveLength(1);
     expect(state['LatencyErrorBudgetBurn/facts-service/critical']).toEqual([]);
+  });
+
+  it('pages for the database outage, not for the availability burn it causes, and only in the service refusing requests', async () => {
+    const posted = await fetch(`${alertmanager.url}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        alert({ alertname: 'DatabaseUnavailable', service: 'exhibits-service', severity: 'critical' }),
+        alert({ alertname: 'AvailabilityErrorBudgetBurn', service: 'exhibits-service', severity: 'critical', burn_window: '1h' }),
+        alert({ alertname: 'AvailabilityErrorBudgetBurn', service: 'caselaw-service', severity: 'critical', burn_window: '1h' }),
+      ]),
+    });
+    expect(posted.status).toBe(200);
+
+    let state: Record<string, string[]> = {};
+    for (let i = 0; i < 50 && !(state['AvailabilityErrorBudgetBurn/exhibits-service/critical']?.length); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await inhibitedBy();
+    }
+    expect(state['AvailabilityErrorBudgetBurn/exhibits-service/critical']).toHaveLength(1);
+    expect(state['DatabaseUnavailable/exhibits-service/critical']).toEqual([]);
+    expect(state['AvailabilityErrorBudgetBurn/caselaw-service/critical']).toEqual([]);
+  });
+
+  it('with PostgreSQL itself down, silences DatabaseUnavailable of every service', async () => {
+    const posted = await fetch(`${alertmanager.url}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        alert({ alertname: 'PostgresDown', severity: 'critical', pod: 'factsway-postgres-1', role: 'primary' }),
+        alert({ alertname: 'DatabaseUnavailable', service: 'facts-service', severity: 'critical' }),
+      ]),
+    });
+    expect(posted.status).toBe(200);
+
+    let state: Record<string, string[]> = {};
+    for (let i = 0; i < 50 && !(state['DatabaseUnavailable/facts-service/critical']?.length); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await inhibitedBy();
+    }
+    expect(state['DatabaseUnavailable/facts-service/critical']).toHaveLength(1);
+    expect(state['PostgresDown/undefined/critical']).toEqual([]);
+  });
+
+  it('silences the services\' database alerts for a primary outage only, never for a replica', async () => {
+    const posted = await fetch(`${alertmanager.url}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        alert({ alertname: 'PostgresDown', severity: 'critical', environment: 'replica-case', pod: 'factsway-postgres-2', role: 'replica' }),
+        alert({ alertname: 'DatabaseConnectionErrors', severity: 'critical', environment: 'replica-case', service: 'facts-service' }),
+        alert({ alertname: 'PostgresDown', severity: 'critical', environment: 'primary-case', pod: 'factsway-postgres-1', role: 'primary' }),
+        alert({ alertname: 'DatabaseConnectionErrors', severity: 'critical', environment: 'primary-case', service: 'facts-service' }),
+      ]),
+    });
+    expect(posted.status).toBe(200);
+    const state = async () => {
+      const response = await fetch(`${alertmanager.url}/api/v2/alerts?filter=alertname="DatabaseConnectionErrors"`);
+      const alerts = (await response.json()) as { labels: Record<string, string>; status: { inhibitedBy: string[] } }[];
+      return Object.fromEntries(alerts.map((a) => [a.labels['environment'], a.status.inhibitedBy.length]));
+    };
+    let inhibited: Record<string, number> = {};
+    for (let i = 0; i < 50 && !inhibited['primary-case']; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      inhibited = await state();
+    }
+    expect(inhibited).toEqual({ 'primary-case': 1, 'replica-case': 0 });
   });
 });

@@ -3,7 +3,10 @@ import { inhibitRules, receivers, routeTree } from './routing';
 
 const { alertmanager } = monitoringConfig;
 
-/** alertmanager.yml: critical -> PagerDuty, warning -> Slack; keys come from mounted secret files. */
+/**
+ * alertmanager.yml: critical -> PagerDuty, warning -> Slack, the Watchdog -> the heartbeat monitor,
+ * a failing PagerDuty -> Opsgenie; keys come from mounted secret files.
+ */
 export function productionAlertmanagerConfig() {
   return {
     global: { resolve_timeout: '5m', slack_api_url_file: alertmanager.slackWebhookUrlFile },
@@ -25,6 +28,28 @@ export function productionAlertmanagerConfig() {
         ],
       },
       {
+        name: receivers.heartbeat,
+        // Opsgenie heartbeat: when the pings stop for its interval, Opsgenie pages, independent of PagerDuty.
+        webhook_configs: [
+          {
+            url: alertmanager.heartbeatPingUrl,
+            send_resolved: false,
+            http_config: { authorization: { type: 'GenieKey', credentials_file: alertmanager.opsgenieApiKeyFile } },
+          },
+        ],
+      },
+      {
+        name: receivers.pagesFallback,
+        opsgenie_configs: [
+          {
+            api_key_file: alertmanager.opsgenieApiKeyFile,
+            priority: 'P1',
+            message: '{{ .CommonAnnotations.summary }}',
+            description: '{{ .CommonAnnotations.description }} Runbook: {{ .CommonAnnotations.runbook_url }}',
+          },
+        ],
+      },
+      {
         name: receivers.tickets,
         slack_configs: [
           {
@@ -40,9 +65,9 @@ export function productionAlertmanagerConfig() {
 }
 
 /**
- * The local variant: the same routes and inhibitions with short timers. Both receivers post
- * to `webhookUrl` when one is given (the drill's test server); otherwise alerts are only
- * shown in the Alertmanager UI.
+ * The local variant: the same routes and inhibitions with short timers. The paging and ticket
+ * receivers post to `webhookUrl` when one is given (the drill's test server); otherwise alerts
+ * are only shown in the Alertmanager UI. The heartbeat goes nowhere locally.
  */
 export function localAlertmanagerConfig(webhookUrl?: string) {
   const webhook = webhookUrl ? { webhook_configs: [{ url: webhookUrl, send_resolved: true }] } : {};
@@ -51,7 +76,9 @@ export function localAlertmanagerConfig(webhookUrl?: string) {
     inhibit_rules: inhibitRules,
     receivers: [
       { name: receivers.pages, ...webhook },
+      { name: receivers.pagesFallback, ...webhook },
       { name: receivers.tickets, ...webhook },
+      { name: receivers.heartbeat },
     ],
   };
 }

@@ -1,4 +1,11 @@
-export const receivers = { pages: 'pagerduty-pages', tickets: 'slack-tickets' } as const;
+export const receivers = {
+  pages: 'pagerduty-pages',
+  tickets: 'slack-tickets',
+  /** The Watchdog, every minute, to the external dead man's switch. */
+  heartbeat: 'heartbeat',
+  /** The second paging channel, for when PagerDuty itself cannot be reached. */
+  pagesFallback: 'opsgenie-pages-fallback',
+} as const;
 
 export interface Timing {
   groupWait: string;
@@ -19,6 +26,14 @@ export function routeTree(timing: Timing) {
     group_interval: timing.groupInterval,
     repeat_interval: timing.repeatIntervalWarning,
     routes: [
+      // The heartbeat must arrive every minute: the monitor pages after a few missed ones.
+      { matchers: ['alertname="Watchdog"'], receiver: receivers.heartbeat, group_wait: '0s', group_interval: '1m', repeat_interval: '1m' },
+      // A PagerDuty outage cannot be reported through PagerDuty.
+      {
+        matchers: ['alertname="AlertmanagerNotificationsFailing"', 'integration="pagerduty"'],
+        receiver: receivers.pagesFallback,
+        repeat_interval: timing.repeatIntervalCritical,
+      },
       { matchers: ['severity="critical"'], receiver: receivers.pages, repeat_interval: timing.repeatIntervalCritical },
       { matchers: ['severity="warning"'], receiver: receivers.tickets },
     ],
@@ -33,15 +48,24 @@ export const inhibitRules = [
     equal: ['environment', 'service'],
   },
   {
-    // The fast-burn page makes the slow-burn ticket for the same service redundant.
+    // The fast-burn page makes the slow-burn ticket for the same service redundant; the same
+    // for a volume at 90% and 80%. Scoped to the object the alert is about, so a page about
+    // one volume or pod never hides a ticket about another.
     source_matchers: ['severity="critical"'],
     target_matchers: ['severity="warning"'],
-    equal: ['environment', 'alertname', 'service'],
+    equal: ['environment', 'alertname', 'service', 'namespace', 'pod', 'persistentvolumeclaim', 'job'],
   },
   {
-    // With PostgreSQL itself down, every service's connection errors are the same incident.
-    source_matchers: ['alertname="PostgresDown"'],
-    target_matchers: ['alertname="DatabaseConnectionErrors"'],
+    // With the primary down, every service's connection errors are the same incident. A replica
+    // down does not stop the services, so it silences nothing.
+    source_matchers: ['alertname="PostgresDown"', 'role="primary"'],
+    target_matchers: ['alertname=~"DatabaseConnectionErrors|DatabaseUnavailable"'],
     equal: ['environment'],
+  },
+  {
+    // Requests refused because the database is down are the burn: the cause pages, not the symptom.
+    source_matchers: ['alertname="DatabaseUnavailable"'],
+    target_matchers: ['alertname="AvailabilityErrorBudgetBurn"'],
+    equal: ['environment', 'service'],
   },
 ];

@@ -28,12 +28,12 @@ describe('platform dashboard (grafana-dashboard.json)', () => {
     expect(overview).toEqual(['Instances up', 'Request rate', 'Error ratio (5xx)', 'p95 latency', 'Error budget remaining (30d)']);
   });
 
-  it('has one RED row per catalog service, then PostgreSQL and the update origin', () => {
+  it('has one RED row per catalog service, then PostgreSQL and the update path', () => {
     expect(rows.map((r) => r['title'].split(':')[0])).toEqual([
       'Overview',
       ...services.map((s) => serviceId(s.name)),
       'PostgreSQL',
-      'Update origin',
+      'Update path',
     ]);
     for (const s of services) {
       const row = rows.find((r) => r['title'].startsWith(`${serviceId(s.name)}:`));

@@ -2,8 +2,9 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { MonitoredServices, serviceIdPattern } from '../service-selectors';
 import { monitoringConfig } from '../config';
+import { databaseUnavailablePanel } from './database-unavailable-panel';
 import { prometheusDatasource, statPanel, timeseriesPanel } from './panels';
-import { databaseQueries, overviewQueries, redQueries, updateOriginQueries } from './queries';
+import { databaseQueries, overviewQueries, redQueries, updateOriginQueries, updateProbeQueries } from './queries';
 
 function variables(services: MonitoredServices) {
   return [
@@ -134,6 +135,7 @@ function databaseRow() {
         queries: [{ expr: databaseQueries.connectionErrors, legend: '{{service}}' }],
       }),
     )
+    .withPanel(databaseUnavailablePanel())
     .withPanel(
       timeseriesPanel({
         title: 'Query p95 by service',
@@ -172,39 +174,50 @@ function databaseRow() {
     );
 }
 
-function updateOriginRow() {
-  return new dashboard.RowBuilder('Update origin')
+function updatePathRow() {
+  return new dashboard.RowBuilder('Update path')
     .collapsed(true)
     .withPanel(
       timeseriesPanel({
-        title: 'Update requests by kind and status',
-        description: 'Manifest (latest*.yml), installer and blockmap requests per second.',
+        title: 'Manifest probe success',
+        description: 'Blackbox probe of latest.yml, latest-mac.yml, latest-linux.yml (1 = a 200 with a version: line); UpdateManifestUnreachable pages at 0 for a minute.',
+        unit: 'none',
+        queries: [{ expr: updateProbeQueries.success, legend: '{{instance}}' }],
+        width: 8,
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: 'Manifest probe duration',
+        description: 'Seconds per probe; UpdateProbeSlow fires above 2 s averaged over 5 minutes, for 10 minutes.',
+        unit: 's',
+        queries: [{ expr: updateProbeQueries.duration, legend: '{{instance}}' }],
+        thresholdLine: 2,
+        width: 8,
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: 'Update certificate days left',
+        description: 'Days until the updates domain certificate expires (production only: the local origin is plain HTTP); UpdateCertificateExpiring below 14.',
+        unit: 'short',
+        queries: [{ expr: updateProbeQueries.certificateDaysLeft, legend: '{{instance}}' }],
+        thresholdLine: 14,
+        width: 8,
+      }),
+    )
+    .withPanel(
+      timeseriesPanel({
+        title: 'Local update origin requests',
+        description: 'Requests to the local update origin (npm start) by kind and status; production serves through CloudFront, whose 5xx rate and origin latency are CloudWatch alarms.',
         unit: 'reqps',
         queries: [{ expr: updateOriginQueries.requestRate, legend: '{{kind}} {{status}}' }],
         width: 12,
       }),
-    )
-    .withPanel(
-      timeseriesPanel({
-        title: 'Update origin 5xx ratio',
-        description: 'UpdateOriginErrors fires above 5% for 5 minutes.',
-        unit: 'percentunit',
-        queries: [{ expr: updateOriginQueries.errorRatio, legend: '5xx ratio' }],
-        thresholdLine: 0.05,
-      }),
-    )
-    .withPanel(
-      timeseriesPanel({
-        title: 'Manifest fetch failure ratio',
-        description: 'Failed latest*.yml requests; UpdateManifestFetchFailures fires above 10% for 10 minutes.',
-        unit: 'percentunit',
-        queries: [{ expr: updateOriginQueries.manifestFailureRatio, legend: 'failed manifests' }],
-        thresholdLine: 0.1,
-      }),
     );
 }
 
-/** The platform dashboard: overview, one RED row per service, PostgreSQL, update origin. */
+/** The platform dashboard: overview, one RED row per service, PostgreSQL, update path. */
 export function platformDashboard(services: MonitoredServices) {
   const { uid, title } = monitoringConfig.dashboard;
   const builder = new dashboard.DashboardBuilder(title)
@@ -220,6 +233,6 @@ export function platformDashboard(services: MonitoredServices) {
     .withRow(new dashboard.RowBuilder('Overview'));
   for (const panel of overviewPanels(services)) builder.withPanel(panel);
   for (const s of services) builder.withRow(serviceRow(s));
-  builder.withRow(databaseRow()).withRow(updateOriginRow());
+  builder.withRow(databaseRow()).withRow(updatePathRow());
   return builder.build();
 }

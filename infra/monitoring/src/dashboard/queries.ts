@@ -2,6 +2,7 @@ import { ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { latencyBucketLabel, MonitoredServices, serviceIdPattern } from '../service-selectors';
 import { monitoringConfig } from '../config';
 import { infrastructureRoutes, postgresMetrics, serviceMetrics, updateOriginMetrics } from '../metrics';
+import { probeMetrics, updateProbe } from '../probes/update-manifest-probes';
 import { sloSeries } from '../rules/slo-recording-rules';
 
 /** PromQL behind every panel; Grafana's `$service`, `$instance` and `$__rate_interval` are filled at query time. */
@@ -65,10 +66,15 @@ export const databaseQueries = {
 };
 
 const originRequests = updateOriginMetrics.requests;
+/** The local update origin's own series: only `npm start` has them (production serves through CloudFront). */
 export const updateOriginQueries = {
   requestRate: `sum by (kind, status) (rate(${originRequests}[${window}]))`,
-  errorRatio: `sum(rate(${originRequests}{status=~"5.."}[${window}])) / sum(rate(${originRequests}[${window}]))`,
-  manifestFailureRatio:
-    `sum(rate(${originRequests}{kind="manifest",status!~"2..|304"}[${window}]))` +
-    ` / sum(rate(${originRequests}{kind="manifest"}[${window}]))`,
+};
+
+const probeJob = `job="${updateProbe.job}"`;
+/** The blackbox probe of the live manifests: the same series in production and locally. */
+export const updateProbeQueries = {
+  success: `min by (instance) (${probeMetrics.success}{${probeJob}})`,
+  duration: `max by (instance) (${probeMetrics.duration}{${probeJob}})`,
+  certificateDaysLeft: `min by (instance) (${probeMetrics.certificateExpiry}{${probeJob}} - time()) / 86400`,
 };

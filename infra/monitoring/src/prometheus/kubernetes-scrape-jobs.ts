@@ -64,6 +64,8 @@ export function postgresScrapeJob(namespace: string) {
       { source_labels: ['__meta_kubernetes_pod_label_cnpg_io_cluster'], regex: '.+', action: 'keep' },
       { source_labels: ['__meta_kubernetes_pod_container_port_number'], regex: String(production.postgresMetricsPort), action: 'keep' },
       { source_labels: ['__meta_kubernetes_pod_label_cnpg_io_cluster'], target_label: 'cluster' },
+      // primary or replica: PostgresDown carries it, so only a primary outage inhibits the services' database alerts.
+      { source_labels: ['__meta_kubernetes_pod_label_cnpg_io_instanceRole'], target_label: 'role' },
       ...podIdentity,
     ],
   };
@@ -84,7 +86,10 @@ export function alertmanagerScrapeJob() {
   };
 }
 
-/** Pod status and container limits for ServiceNotReady, PodCrashLooping and ContainerMemoryNearLimit. */
+/**
+ * Pod status and container limits for ServiceNotReady, PodCrashLooping and ContainerMemoryNearLimit,
+ * plus the cluster-wide series the capacity alerts compare (every pod's requests, every node's allocatable).
+ */
 export function kubeStateMetricsScrapeJob(namespace: string) {
   return {
     job_name: 'kube-state-metrics',
@@ -98,9 +103,18 @@ export function kubeStateMetricsScrapeJob(namespace: string) {
         action: 'keep',
       },
     ],
-    metric_relabel_configs: [{ source_labels: ['namespace'], regex: namespace, action: 'keep' }],
+    metric_relabel_configs: [
+      {
+        source_labels: ['__name__', 'namespace'],
+        regex: `(${clusterWideStateMetrics.join('|')});.*|.*;${namespace}`,
+        action: 'keep',
+      },
+    ],
   };
 }
+
+/** kube-state-metrics series kept for every namespace: NodeRequestsNearAllocatable sums them cluster-wide. */
+export const clusterWideStateMetrics = ['kube_pod_container_resource_requests', 'kube_node_status_allocatable'];
 
 /** Container memory working sets from each kubelet's cAdvisor, for ContainerMemoryNearLimit. */
 export function cadvisorScrapeJob(namespace: string) {

@@ -2,12 +2,15 @@ import { PlatformFacts, serviceId } from '@factsway/service-catalog';
 import { monitoringConfig } from '../config';
 import { alertmanagerMetrics, updateOriginMetrics } from '../metrics';
 import { MonitoredServices } from '../service-selectors';
+import { updateProbe, updateProbeScrapeJob } from '../probes/update-manifest-probes';
 
 /** `host:port` of each thing the local Prometheus scrapes. */
 export interface LocalTargets {
   /** Keyed by short service name (`records`). */
   services: Record<string, string>;
   updateOrigin: string;
+  /** The blackbox exporter probing the update origin's manifests; no probe job when unset. */
+  blackboxExporter?: string;
   alertmanager: string;
   prometheus: string;
 }
@@ -18,6 +21,7 @@ export function defaultLocalTargets(services: MonitoredServices, localPorts: Pla
   return {
     services: Object.fromEntries(services.map((s) => [s.name, at(s.port)])),
     updateOrigin: at(localPorts.updateOrigin),
+    blackboxExporter: at(updateProbe.localExporterPort),
     alertmanager: at(localPorts.alertmanager),
     prometheus: at(localPorts.prometheus),
   };
@@ -57,6 +61,9 @@ export function localPrometheusConfig(
         };
       }),
       staticJob(updateOriginMetrics.job, targets.updateOrigin),
+      ...(targets.blackboxExporter
+        ? [updateProbeScrapeJob(targets.blackboxExporter, `http://${targets.updateOrigin}/`, updateProbe.modules.local)]
+        : []),
       staticJob(alertmanagerMetrics.job, targets.alertmanager),
       staticJob('prometheus', targets.prometheus),
     ],

@@ -1,5 +1,6 @@
 import { monitoringConfig } from '../config';
 import { MonitoredServices } from '../service-selectors';
+import { updateProbe, updateProbeScrapeJob } from '../probes/update-manifest-probes';
 import {
   alertmanagerScrapeJob,
   cadvisorScrapeJob,
@@ -7,6 +8,7 @@ import {
   postgresScrapeJob,
   serviceScrapeJobs,
 } from './kubernetes-scrape-jobs';
+import { kubeletScrapeJob } from './kubelet-scrape-job';
 
 const { production } = monitoringConfig;
 
@@ -39,6 +41,8 @@ export function productionPrometheusConfig(ruleFiles: string[], services: Monito
       alertmanagerScrapeJob(),
       kubeStateMetricsScrapeJob(namespace),
       cadvisorScrapeJob(namespace),
+      updateProbeScrapeJob(updateProbe.productionExporter, updateProbe.productionBaseUrl, updateProbe.modules.production),
+      kubeletScrapeJob(namespace),
     ],
   };
 }

@@ -1,4 +1,5 @@
-export type Severity = 'critical' | 'warning';
+/** `none`: the Watchdog heartbeat only, routed to the heartbeat receiver, never to a person. */
+export type Severity = 'critical' | 'warning' | 'none';
 
 /** An alert as written by its definition file; links are added by `withLinks`. */
 export interface AlertSpec {

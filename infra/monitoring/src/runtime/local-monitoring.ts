@@ -5,6 +5,8 @@ import { LocalTargets } from '../prometheus/local-config';
 import { lookupBinary } from './find-binary';
 import { ManagedProcess } from './managed-process';
 import { startAlertmanager, startPrometheus } from './prometheus-stack';
+import { blackboxExporterInstalled, startBlackboxExporter } from './blackbox-exporter';
+import { updateProbe } from '../probes/update-manifest-probes';
 
 export interface LocalMonitoringOptions {
   /** Prometheus' TSDB and Alertmanager's state go under `<workDir>/prometheus|alertmanager`. */
@@ -21,7 +23,14 @@ export interface LocalMonitoringOptions {
 
 export type LocalMonitoring =
   | { installed: false; reason: string }
-  | { installed: true; prometheus: ManagedProcess; alertmanager: ManagedProcess; stop(): Promise<void> };
+  | {
+      installed: true;
+      prometheus: ManagedProcess;
+      alertmanager: ManagedProcess;
+      /** Probing the update origin's manifests; absent when the exporter is not installed. */
+      blackboxExporter?: ManagedProcess;
+      stop(): Promise<void>;
+    };
 
 /**
  * Alertmanager, then Prometheus with the local scrape config and the production rule files.
@@ -41,9 +50,23 @@ export async function startLocalMonitoring(options: LocalMonitoringOptions): Pro
     webhookUrl: options.webhookUrl,
     logFile: join(options.logsDir, 'alertmanager.log'),
   });
+  let blackboxExporter: ManagedProcess | undefined;
+  try {
+    if (blackboxExporterInstalled()) {
+      blackboxExporter = await startBlackboxExporter({
+        port: options.ports === 'catalog' ? updateProbe.localExporterPort : await freePort(),
+        workDir: options.workDir,
+        logFile: join(options.logsDir, 'blackbox-exporter.log'),
+      });
+    }
+  } catch (error) {
+    await alertmanager.stop();
+    throw error;
+  }
   const targets: LocalTargets = {
     services: Object.fromEntries(Object.entries(options.services).map(([name, port]) => [name, at(port)])),
     updateOrigin: at(options.updateOrigin),
+    blackboxExporter: blackboxExporter && new URL(blackboxExporter.url).host,
     alertmanager: at(alertmanagerPort),
     prometheus: at(prometheusPort),
   };
@@ -58,6 +81,7 @@ export async function startLocalMonitoring(options: LocalMonitoringOptions): Pro
       logFile: join(options.logsDir, 'prometheus.log'),
     });
   } catch (error) {
+    await blackboxExporter?.stop();
     await alertmanager.stop();
     throw error;
   }
@@ -65,8 +89,10 @@ export async function startLocalMonitoring(options: LocalMonitoringOptions): Pro
     installed: true,
     prometheus,
     alertmanager,
+    blackboxExporter,
     stop: async () => {
       await prometheus.stop();
+      await blackboxExporter?.stop();
       await alertmanager.stop();
     },
   };

@@ -7,6 +7,7 @@ import { copyTemplateDataDir } from './data-dir-template';
 import { EmbeddedServer, startEmbeddedServer, stopEmbeddedServer } from './embedded-server';
 import { delay, waitForExit } from './process-control';
 import { runMigrations } from './run-migrations';
+import { startTestPgBouncer, TestPgBouncer } from './test-pgbouncer';
 
 export interface TestDatabaseOptions {
   /** Apply every migration (`apps/migrations/migrations`, or `migrationsDir`) before returning. */
@@ -14,12 +15,30 @@ export interface TestDatabaseOptions {
   migrationsDir?: string;
   /** Receives the server's log lines (default: dropped). */
   log?: (line: string) => void;
+  /**
+   * Put a real PgBouncer in transaction mode in front (as production's CloudNativePG Pooler):
+   * `url` goes through it with this many server connections, migrations go direct. Also turned
+   * on for every test database by `FACTSWAY_TEST_DATABASE_POOLER=pgbouncer` (pool size 4), to run
+   * a service's whole suite through transaction pooling.
+   */
+  pgbouncer?: { poolSize: number };
+}
+
+/** The PgBouncer a test database gets: the option, else the environment switch, else none. */
+function pgbouncerOption(options: TestDatabaseOptions): { poolSize: number } | undefined {
+  if (options.pgbouncer) return options.pgbouncer;
+  return process.env['FACTSWAY_TEST_DATABASE_POOLER'] === 'pgbouncer' ? { poolSize: 4 } : undefined;
 }
 
 export interface TestDatabase {
-  /** `postgres://…@127.0.0.1:<port>/factsway` */
+  /** `postgres://…@127.0.0.1:<port>/factsway`; through PgBouncer when it has one. */
   url: string;
+  /** Straight to PostgreSQL, whether or not a PgBouncer is in front. */
+  directUrl: string;
+  /** PostgreSQL's port. */
   port: number;
+  /** The PgBouncer in front (`pgbouncer` option), if any. */
+  pgbouncer?: TestPgBouncer;
   /** PID of the postgres server process, for tests that check it is gone. */
   postmasterPid: number;
   /**
@@ -66,8 +85,11 @@ export async function startTestDatabase(options: TestDatabaseOptions = {}): Prom
   let running = server;
   const log = options.log;
   let stopping: Promise<void> | undefined;
+  let pgbouncer: TestPgBouncer | undefined;
   const stop = () =>
-    (stopping ??= stopEmbeddedServer(running).finally(() => rmSync(root, { recursive: true, force: true })));
+    (stopping ??= (pgbouncer?.stop() ?? Promise.resolve())
+      .then(() => stopEmbeddedServer(running))
+      .finally(() => rmSync(root, { recursive: true, force: true })));
   const interrupt = async () => {
     // The worker's stdin pipe outlives it; stop() closing it later must not raise EPIPE.
     running.worker.child.stdin?.on('error', () => undefined);
@@ -90,17 +112,20 @@ export async function startTestDatabase(options: TestDatabaseOptions = {}): Prom
     }
     throw lastStartError;
   };
-  const url = embeddedDatabaseUrl(running.port);
-  if (options.migrate) {
-    try {
-      await runMigrations(url, 'up', { dir: options.migrationsDir });
-    } catch (error) {
-      await stop();
-      throw error;
-    }
+  const directUrl = embeddedDatabaseUrl(running.port);
+  try {
+    // Migrations take an advisory lock for the session: always direct, as in production.
+    if (options.migrate) await runMigrations(directUrl, 'up', { dir: options.migrationsDir });
+    const pooling = pgbouncerOption(options);
+    if (pooling) pgbouncer = await startTestPgBouncer({ serverPort: running.port, poolSize: pooling.poolSize, log });
+  } catch (error) {
+    await stop();
+    throw error;
   }
   return {
-    url,
+    url: pgbouncer?.url ?? directUrl,
+    directUrl,
+    pgbouncer,
     port: running.port,
     get postmasterPid() {
       return running.postmasterPid;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findWorkspaceRoot, freePort } from '@factsway/dev-support';
+import { findWorkspaceRoot, freePort, serviceNodeBinary } from '@factsway/dev-support';
 import { serviceId } from '@factsway/service-catalog';
 import { testIssuer } from './test-issuer';
 
@@ -39,7 +39,7 @@ function killOnExit(child: ChildProcess): void {
  */
 export async function startServiceProcess(file: string, env: Record<string, string> = {}, cwd = findWorkspaceRoot()): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', file], {
+  const child = spawn(serviceNodeBinary(), ['--enable-source-maps', file], {
     cwd,
     env: { PATH: process.env['PATH'], DEPLOYMENT_ENV: 'local', LOG_LEVEL: 'warn', ...(await testIssuer()).env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,4 @@
-import * as Sentry from '@sentry/node';
-import { dsnFromString } from '@sentry/core';
+import type { Event } from '@sentry/node';
 import { getService, serviceId } from '@factsway/service-catalog';
 import { embeddedBuildVersion } from '../lib/config/build-version';
 import { ConfigError } from '../lib/config/config-error';
@@ -8,7 +7,13 @@ import { currentRequestId } from '../lib/logging/request-context';
 import { setDefaultErrorReporting } from '../lib/service/error-reporting';
 import { beforeServiceExit } from '../lib/service/exit-hooks';
 import { dependencyOutageEvents } from './dependency-outage-events';
-import { scrubBreadcrumb, scrubEvent, SENSITIVE_HEADERS } from './scrub';
+import { errorsOnlySdkBeforeInit, startErrorsOnlySdk } from './errors-only-sdk';
+import type { ErrorTrackingSdk, ErrorTrackingSettings } from './error-tracking-sdk';
+import { scrubBreadcrumb, scrubEvent } from './scrub';
+import { startTracingSdk } from './tracing-sdk';
+
+/** The SDK in use: captures made before `initErrorTracking` (or without a DSN) go nowhere. */
+let sdk: ErrorTrackingSdk = errorsOnlySdkBeforeInit;
 
 export interface ErrorTrackingStatus {
   enabled: boolean;
@@ -29,8 +34,10 @@ export interface InitErrorTrackingOptions {
  * Starts Sentry for catalog service `name`. Call it from the service's `src/instrument.ts`,
  * which `main.ts` imports before anything else, so the SDK is set up before express and pg load.
  *
- * Errors only by default: tracing switches on only when SENTRY_TRACES_SAMPLE_RATE is set, because
- * any rate (even 0) turns on the tracing integrations and costs throughput (docs/adr/060).
+ * Errors only by default, with Sentry's OpenTelemetry-free SDK (`@sentry/node-core/light`): the full
+ * `@sentry/node` instruments http and express through OpenTelemetry even when no trace is sampled,
+ * which cost a third of the request throughput (docs/adr/014). SENTRY_TRACES_SAMPLE_RATE switches
+ * to the full SDK with tracing, for a service where someone needs traces.
  */
 export function initErrorTracking(name: string, options: InitErrorTrackingOptions = {}): ErrorTrackingStatus {
   const env = options.env ?? process.env;
@@ -41,61 +48,34 @@ export function initErrorTracking(name: string, options: InitErrorTrackingOption
     warn(JSON.stringify({ level: 'warn', time: new Date().toISOString(), service: id, msg: 'SENTRY_DSN is not set: errors are logged but not sent to Sentry' }));
     return { enabled: false, reason: 'SENTRY_DSN is not set' };
   }
-  // Sentry only logs a bad DSN and carries on silently disabled; a typo must stop the start instead.
-  if (!dsnFromString(dsn)) {
-    throw new ConfigError(id, [{ variable: 'SENTRY_DSN', message: 'is not a valid Sentry DSN (https://<key>@<host>/<project>)' }]);
-  }
   const tracesSampleRate = parseSampleRate(id, env['SENTRY_TRACES_SAMPLE_RATE']);
   const groupOutages = dependencyOutageEvents({ serviceId: id, intervalMs: options.dependencyEventIntervalMs });
-  Sentry.init({
+  const settings: ErrorTrackingSettings = {
     dsn,
     environment: env['DEPLOYMENT_ENV'] || 'local',
     release: env['APP_VERSION'] || embeddedBuildVersion(),
     serverName: id,
-    // v11's replacement for `sendDefaultPii: false`. Request bodies are drafts of privileged legal
-    // documents: never collected. Credentials in what is collected are scrubbed in beforeSend too.
-    dataCollection: {
-      userInfo: false,
-      cookies: false,
-      httpHeaders: { request: { deny: [...SENSITIVE_HEADERS] }, response: false },
-      httpBodies: [],
-      databaseQueryData: false,
-      stackFrameVariables: false,
-    },
-    ...(tracesSampleRate === undefined ? {} : { tracesSampleRate }),
-    initialScope: { tags: { service: id } },
-    // Each failed request is captured once by construction. Dedupe would also drop the same error
-    // from the next request, so a burst of one failure would count as a single event.
-    integrations: (defaults) => [
-      ...defaults.filter((integration) => integration.name !== 'Dedupe' && integration.name !== 'Express'),
-      Sentry.expressIntegration({ shouldHandleError: isServerFault }),
-    ],
+    tags: { service: id },
+    isServerFault,
     // An unreachable database fails every request: one grouped, rate-limited issue, not one per request.
     beforeSend: (event, hint) => {
       const grouped = groupOutages(event, hint);
       return grouped && scrubEvent(tagWithRequestId(grouped));
     },
     beforeBreadcrumb: (breadcrumb) => scrubBreadcrumb(breadcrumb),
-    // The SDK sends envelopes without a Content-Type; Sentry accepts that, but the local
-    // sink (Spotlight) drops such payloads.
-    transportOptions: { headers: { 'Content-Type': 'application/x-sentry-envelope' } },
-  });
-  // expressIntegration captures route errors as they are thrown (when express loads after this
-  // call, as instrument.ts guarantees). setupExpressErrorHandler after the routes is the fallback
-  // for an express it could not hook; it skips errors the integration has already seen.
-  setDefaultErrorReporting((app) => {
-    // The fallback reports errors whose status is >= 500. Give every error the status the client
-    // will get (a ZodError carries none and would otherwise count as a 500).
-    app.use((error: unknown, _req: unknown, _res: unknown, next: (error: unknown) => void) => {
-      if (error && typeof error === 'object' && !('status' in error) && !('statusCode' in error)) {
-        Object.defineProperty(error, 'status', { value: classifyError(error).status, enumerable: false, configurable: true });
-      }
-      next(error);
-    });
-    Sentry.setupExpressErrorHandler(app);
-  });
+  };
+  // Errors only (the default) runs the OpenTelemetry-free SDK; a sample rate loads the full one (docs/adr/014).
+  sdk = tracesSampleRate === undefined ? startErrorsOnlySdk(settings) : startTracingSdk(settings, tracesSampleRate);
+  // Sentry only logs a DSN it cannot parse and carries on silently disabled; a typo must stop the
+  // start instead. (The SDK's own parser decides; importing @sentry/core for it would load a second
+  // copy of the core, about 7 MB per process.)
+  if (!sdk.dsnAccepted()) {
+    sdk = errorsOnlySdkBeforeInit;
+    throw new ConfigError(id, [{ variable: 'SENTRY_DSN', message: 'is not a valid Sentry DSN (https://<key>@<host>/<project>)' }]);
+  }
+  setDefaultErrorReporting(sdk.errorReporting);
   // Events of the last requests a stopping pod served are still queued when it exits.
-  beforeServiceExit(() => Sentry.flush(2000));
+  beforeServiceExit(() => sdk.flush(2000));
   return { enabled: true };
 }
 
@@ -105,7 +85,7 @@ function isServerFault(error: unknown): boolean {
 }
 
 /** The request id of the request being served when the event was captured. */
-function tagWithRequestId<T extends Sentry.Event>(event: T): T {
+function tagWithRequestId<T extends Event>(event: T): T {
   const requestId = currentRequestId();
   return requestId ? { ...event, tags: { ...event.tags, request_id: requestId } } : event;
 }
@@ -135,15 +115,15 @@ export function startErrorTracking(name: string): ErrorTrackingStatus {
 
 /** Reports an error that was handled (so no request failed) but should be looked at. */
 export function captureException(error: unknown, context: Record<string, unknown> = {}): string {
-  return Sentry.captureException(error, { extra: context });
+  return sdk.captureException(error, { extra: context });
 }
 
 /** Leaves a trail for the next reported error, e.g. `addBreadcrumb('peer', 'records answered 404')`. */
 export function addBreadcrumb(category: string, message: string, data?: Record<string, unknown>): void {
-  Sentry.addBreadcrumb({ category, message, data, level: 'info' });
+  sdk.addBreadcrumb({ category, message, data, level: 'info' });
 }
 
 /** Sends what is queued before the process exits (graceful shutdown). */
 export async function flushErrorTracking(timeoutMs = 2000): Promise<boolean> {
-  return Sentry.flush(timeoutMs);
+  return sdk.flush(timeoutMs);
 }

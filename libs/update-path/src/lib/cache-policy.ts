@@ -19,3 +19,12 @@ export function cacheControlFor(path: string): string {
 
 /** CloudFront path patterns for the short-TTL behaviours (manifests of every channel, blockmaps). */
 export const shortLivedPathPatterns = ['*.yml', `*${blockmapExtension}`] as const;
+
+/**
+ * The only CloudFront path pattern cached as immutable: versioned release files. Manifests
+ * and blockmaps under it still match the short-lived patterns first (behaviour order).
+ */
+export const immutablePathPattern = 'releases/*';
+
+/** How long CloudFront keeps an error answer (403 for `/` or an unknown key, 5xx in an outage). */
+export const errorCacheSeconds = 10;

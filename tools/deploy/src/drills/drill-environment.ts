@@ -107,7 +107,7 @@ export class DrillEnvironment {
     }
   }
 
-  /** Removes the pods and image tags this run created, then the database. */
+  /** Removes the pods, image tags and database secret this run created, then the database. */
   async stop(): Promise<void> {
     const { stdout } = await runTool('podman', ['pod', 'ps', '--format', '{{.Name}}']).catch(() => ({ stdout: '' }));
     const pods = stdout.split('\n').filter((name) => name.includes(`drill-${this.stamp}`));
@@ -115,6 +115,9 @@ export class DrillEnvironment {
     const images = await runTool('podman', ['images', '--format', '{{.Repository}}:{{.Tag}}']).catch(() => ({ stdout: '' }));
     const tags = images.stdout.split('\n').filter((tag) => tag.includes(`drill-${this.stamp}`));
     if (tags.length) await runTool('podman', ['rmi', '--force', ...tags]).catch(() => undefined);
+    const secrets = await runTool('podman', ['secret', 'ls', '--format', '{{.Name}}']).catch(() => ({ stdout: '' }));
+    const ours = secrets.stdout.split('\n').filter((name) => name.startsWith(`factsway-drill-${this.stamp}-`));
+    if (ours.length) await runTool('podman', ['secret', 'rm', ...ours]).catch(() => undefined);
     await this.database?.stop();
     rmSync(this.scratch, { recursive: true, force: true });
   }

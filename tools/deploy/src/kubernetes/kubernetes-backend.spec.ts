@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeployReporter } from '../lib/core/deploy-reporter';
-import { deployRelease, DeployContext } from '../lib/core/deploy-release';
+import { deployRelease, deployService, DeployContext } from '../lib/core/deploy-release';
 import { resolveDeployTarget } from '../lib/core/deploy-target';
 import { RunLedger } from '../lib/core/run-ledger';
 import { KubernetesBackend } from './kubernetes-backend';
+import { ScriptedRegistry } from './registry-images.testing';
 import {
   deploymentReply,
   jobReply,
@@ -23,12 +24,22 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'kube-deploy-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function setUp(kubectl: ScriptedKubectl, environment = 'production', env: NodeJS.ProcessEnv = {}, dryRun = false) {
+const projects = ['migrations', ...services];
+/** A registry where every project of the release already has its 1.4.0 image. */
+const releaseBuilt = () => new ScriptedRegistry(projects.map((project) => `${REGISTRY}/factsway/${project}:1.4.0`));
+
+function setUp(
+  kubectl: ScriptedKubectl,
+  environment = 'production',
+  env: NodeJS.ProcessEnv = {},
+  dryRun = false,
+  registryImages = releaseBuilt(),
+) {
   const lines: string[] = [];
   const target = resolveDeployTarget({ environment, releaseVersion: '1.4.0', registry: REGISTRY }, env);
   const context: DeployContext = {
     target,
-    backend: new KubernetesBackend({ runner: kubectl, migrationWaitSeconds: 10 }),
+    backend: new KubernetesBackend({ runner: kubectl, migrationWaitSeconds: 10, registryImages, projects }),
     reporter: new DeployReporter((line) => lines.push(line), () => 0),
     ledger: new RunLedger(join(dir, 'run.json')),
     options: { readyTimeoutMs: 120_000, dryRun },
@@ -76,6 +87,7 @@ describe('KubernetesBackend --dry-run plan', () => {
     expect(lines).toEqual([
       'plan: production (kubectl) namespace factsway-prod context prod-eu release 1.4.0',
       '1. prepare',
+      `     skopeo copy --all --preserve-digests docker://${REGISTRY}/factsway/<project>:<running version> docker://${REGISTRY}/factsway/<project>:1.4.0   # every project without a 1.4.0 tag`,
       `     ${a} < namespace.yaml@1.4.0`,
       `     ${a} < postgres.yaml@1.4.0`,
       `     ${a} < network-policies.yaml@1.4.0`,
@@ -107,10 +119,10 @@ describe('KubernetesBackend --dry-run plan', () => {
     const withEnv = setUp(new ScriptedKubectl(), 'staging', { KUBE_CONTEXT: 'stage', KUBE_NAMESPACE: 'factsway-staging-b' }, true);
     await deployRelease(withEnv.context, ['records-service']);
     expect(withEnv.lines[0]).toBe('plan: staging (kubectl) namespace factsway-staging-b context stage release 1.4.0');
-    expect(withEnv.lines[2]).toBe(
+    expect(withEnv.lines[3]).toBe(
       '     kubectl --context=stage --namespace=factsway-staging-b apply --server-side --field-manager=factsway-deploy --force-conflicts -f - < namespace.yaml@1.4.0',
     );
-    expect(withEnv.lines.filter((line) => line.startsWith('     ')).every((line) => line.includes('--context=stage --namespace=factsway-staging-b '))).toBe(true);
+    expect(withEnv.lines.filter((line) => line.startsWith('     kubectl')).every((line) => line.includes('--context=stage --namespace=factsway-staging-b '))).toBe(true);
 
     const noContext = setUp(new ScriptedKubectl(), 'staging', {}, true);
     await deployRelease(noContext.context, ['records-service']);
@@ -249,6 +261,63 @@ describe('KubernetesBackend decisions (scripted kubectl)', () => {
       'get pods -l app.kubernetes.io/name=facts-service -o json',
     ]);
     expect(kubectl.invocations[releaseCalls.length + 4].stdin).toContain(`image: ${REGISTRY}/factsway/facts-service:1.4.0`);
+  });
+
+  it('nx affected -t deploy on Kubernetes: migrations:deploy converges every Deployment, then a service task gates on all of them', async () => {
+    const kubectl = clusterAt130();
+    const { context, lines } = setUp(kubectl);
+    const perTask = { ...context, catalog: services };
+    expect(await deployRelease(perTask, services)).toBe(0);
+    expect(kubectl.calls.filter((call) => call.startsWith('rollout status'))).toEqual([
+      'rollout status deployment/records-service --timeout=120s',
+      'rollout status deployment/facts-service --timeout=120s',
+    ]);
+    kubectl.on(/^get deployment\//, deploymentReply('1.4.0'));
+    const before = kubectl.calls.length;
+    expect(await deployService(perTask, 'records-service')).toBe(0);
+    // records-service: already at 1.4.0 and ready (no apply); then the gate reads every Deployment's pods.
+    expect(kubectl.calls.slice(before).filter((call) => call.startsWith('get pods'))).toEqual([
+      'get pods -l app.kubernetes.io/name=records-service -o json',
+      'get pods -l app.kubernetes.io/name=records-service -o json',
+      'get pods -l app.kubernetes.io/name=facts-service -o json',
+    ]);
+    expect(kubectl.calls.slice(before)).not.toContain(apply);
+    expect(lines).toContainEqual(expect.stringContaining('2 service(s) at 1.4.0'));
+  });
+
+  it('an unaffected service on the old version is re-tagged in the registry (same image), rolled, and gated with the rest', async () => {
+    const kubectl = clusterAt130();
+    // The release rebuilt only records-service: facts-service and migrations have no 1.4.0 tag yet.
+    const registry = new ScriptedRegistry([
+      `${REGISTRY}/factsway/records-service:1.4.0`,
+      `${REGISTRY}/factsway/facts-service:1.3.0`,
+      `${REGISTRY}/factsway/migrations:1.3.0`,
+    ]);
+    const { context } = setUp(kubectl, 'production', {}, false, registry);
+    expect(await deployRelease({ ...context, catalog: services }, ['records-service'])).toBe(0);
+    expect(registry.tags).toEqual([
+      { from: `${REGISTRY}/factsway/migrations:1.3.0`, to: `${REGISTRY}/factsway/migrations:1.4.0` },
+      { from: `${REGISTRY}/factsway/facts-service:1.3.0`, to: `${REGISTRY}/factsway/facts-service:1.4.0` },
+    ]);
+    // Tagging reads the running versions and happens before anything is applied.
+    expect(kubectl.calls.slice(0, 3)).toEqual(['get deployment/records-service -o json', 'get deployment/facts-service -o json', apply]);
+    const rolled = kubectl.invocations.filter((call) => call.stdin?.includes('kind: Deployment')).map((call) => /image: (\S+)/.exec(call.stdin!)?.[1]);
+    expect(rolled).toEqual([`${REGISTRY}/factsway/records-service:1.4.0`, `${REGISTRY}/factsway/facts-service:1.4.0`]);
+    expect(kubectl.calls.slice(-2)).toEqual([
+      'get pods -l app.kubernetes.io/name=records-service -o json',
+      'get pods -l app.kubernetes.io/name=facts-service -o json',
+    ]);
+  });
+
+  it('a project with no release image and nothing running stops the deploy before the cluster is touched', async () => {
+    const kubectl = new ScriptedKubectl().on(/^get deployment\//, notFoundReply('deployments.apps "facts-service"'));
+    const registry = new ScriptedRegistry([`${REGISTRY}/factsway/records-service:1.4.0`, `${REGISTRY}/factsway/migrations:1.4.0`]);
+    const { context } = setUp(kubectl, 'production', {}, false, registry);
+    await expect(deployRelease({ ...context, catalog: services }, services)).rejects.toThrow(
+      `no image ${REGISTRY}/factsway/facts-service:1.4.0 and no running version of facts-service to tag it from`,
+    );
+    expect(kubectl.calls.filter((call) => !call.startsWith('get '))).toEqual([]);
+    expect(registry.tags).toEqual([]);
   });
 
   it('a service already at the release version and ready is left alone (no apply, no restart, no undo)', async () => {

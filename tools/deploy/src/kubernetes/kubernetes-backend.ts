@@ -1,4 +1,5 @@
 import { migrationsJobName } from '@factsway/kubernetes';
+import { services as catalog, serviceId } from '@factsway/service-catalog';
 import { RenderedManifest } from '@factsway/kubernetes';
 import { DeployBackend, DeployStep, MigrationOutcome, ReadyOutcome } from '../lib/core/deploy-backend';
 import { DeployTarget } from '../lib/core/deploy-target';
@@ -24,6 +25,9 @@ import { readMigrationLog } from './migration-log';
 import { readyPodsVersion } from './pod-versions';
 import { manifestInput, MIGRATIONS_FILE, objectInput, objectName, PLATFORM_FILES, renderReleaseManifests } from './release-manifests';
 import { revisionOfVersion } from './rollback-revision';
+import { imageReference } from '../lib/images/image-names';
+import { MIGRATIONS_PROJECT } from '../lib/images/stage-build-context';
+import { describeTag, RegistryImages, SkopeoRegistryImages } from './registry-images';
 
 export interface KubernetesBackendOptions {
   runner?: KubectlRunner;
@@ -36,6 +40,10 @@ export interface KubernetesBackendOptions {
   /** `rollout status` after a `rollout undo`. @default 300 */
   undoReadySeconds?: number;
   now?: () => number;
+  /** Where the release tags are checked and made. @default skopeo against the real registry */
+  registryImages?: RegistryImages;
+  /** Every project with an image at the release version. @default migrations and every catalog service */
+  projects?: readonly string[];
 }
 
 export class KubectlError extends Error {
@@ -65,8 +73,12 @@ export class KubernetesBackend implements DeployBackend {
   private readonly postgresReadySeconds: number;
   private readonly undoReadySeconds: number;
   private readonly now: () => number;
+  private readonly registryImages: RegistryImages;
+  private readonly projects: readonly string[];
 
   constructor(options: KubernetesBackendOptions = {}) {
+    this.registryImages = options.registryImages ?? new SkopeoRegistryImages();
+    this.projects = options.projects ?? [MIGRATIONS_PROJECT, ...catalog.map((service) => serviceId(service.name))];
     this.runner = options.runner ?? new ProcessKubectlRunner();
     this.migrationDeadlineSeconds = options.migrationDeadlineSeconds ?? 660;
     this.migrationWaitSeconds = options.migrationWaitSeconds ?? 10;
@@ -106,7 +118,10 @@ export class KubernetesBackend implements DeployBackend {
     const job = migrationsJobName(target.releaseVersion);
     switch (step.kind) {
       case 'prepare':
-        return this.platformCommands(target).map(format);
+        return [
+          `${describeTag(imageReference(target.registry, '<project>', '<running version>'), imageReference(target.registry, '<project>', target.releaseVersion))}   # every project without a ${target.releaseVersion} tag`,
+          ...this.platformCommands(target).map(format),
+        ];
       case 'migrate':
         return [
           format(deleteJob(job)),
@@ -148,7 +163,31 @@ export class KubernetesBackend implements DeployBackend {
   }
 
   async prepare(target: DeployTarget): Promise<void> {
+    await this.tagReleaseImages(target);
     for (const command of this.platformCommands(target)) await this.mustRun(target, command);
+  }
+
+  /**
+   * One version everywhere: a project the release did not rebuild gets the release tag on the
+   * image its Deployment runs now (migrations: the version the first deployed service runs).
+   * Same digest, nothing rebuilt; a project with neither stops the deploy before the cluster is touched.
+   */
+  private async tagReleaseImages(target: DeployTarget): Promise<void> {
+    let runningPlatformVersion: string | undefined;
+    const platformVersion = async () => {
+      for (const project of this.projects) {
+        if (runningPlatformVersion || project === MIGRATIONS_PROJECT) continue;
+        runningPlatformVersion = await this.currentVersion(target, project);
+      }
+      return runningPlatformVersion;
+    };
+    for (const project of this.projects) {
+      const reference = imageReference(target.registry, project, target.releaseVersion);
+      if (await this.registryImages.exists(reference)) continue;
+      const running = project === MIGRATIONS_PROJECT ? await platformVersion() : await this.currentVersion(target, project);
+      if (!running) throw new Error(`no image ${reference} and no running version of ${project} to tag it from: build it (npx nx run ${project}:image --registry ${target.registry})`);
+      await this.registryImages.tag(imageReference(target.registry, project, running), reference);
+    }
   }
 
   async runMigrations(target: DeployTarget): Promise<MigrationOutcome> {

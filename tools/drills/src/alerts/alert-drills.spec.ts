@@ -1,10 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureLocalDatabase, stopLocalDatabase } from '@factsway/database';
 import { serviceId, services } from '@factsway/service-catalog';
-import { LocalPlatform, startLocalPlatform } from '@factsway/local-platform';
+import { LocalPlatform } from '@factsway/local-platform';
 import {
   alertRuleGroups,
   dashboardQueries,
@@ -14,7 +13,7 @@ import {
   startLocalMonitoring,
   withVariablesFilled,
 } from '@factsway/monitoring';
-import { instantQuery, loadedRules, waitFor, WebhookReceiver } from '../support';
+import { instantQuery, loadedRules, startPlatformAlertingTo, stopChild, waitFor, WebhookReceiver } from '../support';
 import { liveServiceProcesses, ProcessRecipe } from './service-processes';
 
 /**
@@ -32,7 +31,7 @@ let platform: LocalPlatform;
 let prometheusUrl: string;
 let stopOwnMonitoring: (() => Promise<void>) | undefined;
 const webhook = new WebhookReceiver();
-const platformReport: string[] = [];
+let platformReport: string[] = [];
 let restarted: ChildProcess | undefined;
 let probing: NodeJS.Timeout | undefined;
 
@@ -46,23 +45,8 @@ const readyStatus = async (name: string) => {
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'alert-drills-'));
-  chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
   const webhookUrl = await webhook.start();
-  const previous = process.env['ALERT_WEBHOOK_URL'];
-  process.env['ALERT_WEBHOOK_URL'] = webhookUrl;
-  try {
-    platform = await startLocalPlatform({
-      ports: 'free',
-      dataDir,
-      logLevel: 'warn',
-      readyTimeoutMs: 120_000,
-      report: (line) => platformReport.push(line),
-    });
-  } finally {
-    if (previous === undefined) delete process.env['ALERT_WEBHOOK_URL'];
-    else process.env['ALERT_WEBHOOK_URL'] = previous;
-  }
+  ({ platform, dataDir, report: platformReport } = await startPlatformAlertingTo(webhookUrl, 'alert-drills-'));
   const fromPlatform = platform.endpoints.find((e) => e.name === 'prometheus' && e.url.startsWith('http'));
   if (fromPlatform) {
     prometheusUrl = fromPlatform.url;
@@ -84,15 +68,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (probing) clearInterval(probing);
-  if (restarted && restarted.exitCode === null && restarted.signalCode === null) {
-    const exited = new Promise((resolve) => restarted?.once('exit', resolve));
-    restarted.kill('SIGTERM');
-    await exited;
-  }
+  await stopChild(restarted);
   await stopOwnMonitoring?.();
   await platform?.stop();
   await webhook.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   process.stdout.write(
     `\nalert drill timings (ms): ${JSON.stringify(timings, null, 2)}\n` +
       `webhook deliveries: ${webhook.alerts.map((a) => `${a.status} ${a.labels['alertname']}{service=${a.labels['service']}} via ${a.receiver}`).join('; ')}\n`,

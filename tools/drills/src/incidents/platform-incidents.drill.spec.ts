@@ -1,12 +1,11 @@
 import { ensureLocalDatabase, stopLocalDatabase } from '@factsway/database';
-import { LocalPlatform, startLocalPlatform } from '@factsway/local-platform';
+import { LocalPlatform } from '@factsway/local-platform';
 import { serviceId, services } from '@factsway/service-catalog';
 import { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { startPlatformAlertingTo, stopChild, waitFor, WebhookReceiver } from '../support';
 import { printFigure } from './figures';
 import { isRunning, readProcessRecipe, startFromRecipe } from './process-recipe';
 import { WriteLoad } from './write-load';
@@ -26,7 +25,7 @@ const clientTimeoutMs = 15_000;
 let dataDir: string;
 let platform: LocalPlatform;
 const webhook = new WebhookReceiver();
-const platformReport: string[] = [];
+let platformReport: string[] = [];
 let restarted: ChildProcess | undefined;
 let load: WriteLoad | undefined;
 
@@ -38,16 +37,6 @@ const ready = async (name: string) => {
     return false;
   }
 };
-
-async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs: number, everyMs = 100): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
 
 /** Which acknowledged ids the database holds. */
 async function storedOf(ids: string[]): Promise<Set<string>> {
@@ -64,23 +53,8 @@ async function storedOf(ids: string[]): Promise<Set<string>> {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'incident-drills-'));
-  chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
   const webhookUrl = await webhook.start();
-  const previous = process.env['ALERT_WEBHOOK_URL'];
-  process.env['ALERT_WEBHOOK_URL'] = webhookUrl;
-  try {
-    platform = await startLocalPlatform({
-      ports: 'free',
-      dataDir,
-      logLevel: 'warn',
-      readyTimeoutMs: 120_000,
-      report: (line) => platformReport.push(line),
-    });
-  } finally {
-    if (previous === undefined) delete process.env['ALERT_WEBHOOK_URL'];
-    else process.env['ALERT_WEBHOOK_URL'] = previous;
-  }
+  ({ platform, dataDir, report: platformReport } = await startPlatformAlertingTo(webhookUrl, 'incident-drills-'));
   if (!platform.endpoints.some((e) => e.name === 'alertmanager' && e.url.startsWith('http'))) {
     throw new Error('the local platform ran without Prometheus/Alertmanager: apt-get install -y prometheus prometheus-alertmanager');
   }
@@ -89,14 +63,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await load?.stop();
-  if (restarted && restarted.exitCode === null && restarted.signalCode === null) {
-    const exited = new Promise((resolve) => restarted?.once('exit', resolve));
-    restarted.kill('SIGTERM');
-    await exited;
-  }
+  await stopChild(restarted);
   await platform?.stop();
   await webhook.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 120_000);
 
 describe('incident drills on the local platform', () => {

@@ -76,6 +76,24 @@ describe('release CLI as a process', () => {
     expect(parseUpdateManifest((await bucket.readText('latest.yml'))!, 'latest.yml').version).toBe('1.0.0');
   });
 
+  it('publishes to the failover bucket too with --secondary-bucket, and rolls out in both', async () => {
+    const bucket = await s3.newBucket('cli-primary');
+    const failover = await s3.newBucket('cli-failover');
+    const target = ['--endpoint', s3.server.endpoint, '--bucket', bucket.name];
+    const secondary = ['--secondary-bucket', failover.name, '--secondary-endpoint', s3.server.endpoint];
+    const dir = join(work, 'failover-1.0.2');
+    await writeTestRelease(dir, '1.0.2', ['windows']);
+    const published = await cli(['publish', '--version', '1.0.2', '--artifacts', dir, '--staging', '10', ...target, ...secondary]);
+    expect(published.code).toBe(0);
+    expect(published.stdout).toContain(`and failover bucket ${failover.name}`);
+    const rollout = await cli(['rollout', '--percent', '50', ...target, ...secondary]);
+    expect(rollout.code).toBe(0);
+    for (const b of [bucket, failover]) {
+      const manifest = parseUpdateManifest((await b.readText('latest.yml'))!, 'latest.yml');
+      expect([manifest.version, manifest.stagingPercentage]).toEqual(['1.0.2', 50]);
+    }
+  });
+
   it('exits 2 with a clear message on bad input', async () => {
     const result = await cli(['publish', '--version', '1.0', '--artifacts', work, '--local']);
     expect(result.code).toBe(2);
@@ -100,6 +118,8 @@ describe('release CLI input checks', () => {
     [['rollout', '--percent', '5'], 'no bucket: pass --bucket <name>'],
     [['rollout', '--percent', '5', '--bucket', 'b'], 'no CloudFront distribution: pass --distribution-id'],
     [['rollout', '--percent', '5', '--bucket', 'b', '--endpoint', 'localhost:9'], '--endpoint must be an http(s) URL'],
+    [['rollout', '--percent', '5', '--bucket', 'b', '--distribution-id', 'E1', '--secondary-bucket', 'c'], '--secondary-bucket needs --secondary-region'],
+    [['rollout', '--percent', '5', '--bucket', 'b', '--distribution-id', 'E1', '--secondary-region', 'us-west-2'], 'need --secondary-bucket'],
   ])('%j is refused: %s', async (args, message) => {
     const result = await inProcess(args);
     expect(result.code).toBe(2);

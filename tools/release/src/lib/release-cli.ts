@@ -17,6 +17,10 @@ target (every command):
   --bucket <name>              or UPDATES_BUCKET (CloudFormation output BucketName)
   --endpoint <url>             or UPDATES_S3_ENDPOINT, for an S3-compatible server
   --region <region>            or AWS_REGION (default us-east-1)
+  --secondary-bucket <name>    or UPDATES_SECONDARY_BUCKET: the CDN's failover bucket (parameter SecondaryBucketName);
+                               written like the primary, every file verified in both before any manifest in either
+  --secondary-region <region>  or UPDATES_SECONDARY_REGION (parameter SecondaryBucketRegion)
+  --secondary-endpoint <url>   or UPDATES_SECONDARY_S3_ENDPOINT, for an S3-compatible server
   --distribution-id <id>       or UPDATES_DISTRIBUTION_ID (output DistributionId); required for AWS`;
 
 const targetFlags = {
@@ -24,6 +28,9 @@ const targetFlags = {
   bucket: { type: 'string' },
   endpoint: { type: 'string' },
   region: { type: 'string' },
+  'secondary-bucket': { type: 'string' },
+  'secondary-region': { type: 'string' },
+  'secondary-endpoint': { type: 'string' },
   'distribution-id': { type: 'string' },
   channel: { type: 'string' },
 } as const;
@@ -45,6 +52,7 @@ type Flags = Record<string, string | boolean | undefined>;
 
 interface Target {
   bucket: UpdateBucket;
+  secondaryBucket?: UpdateBucket;
   invalidator: CdnInvalidator;
   description: string;
 }
@@ -70,11 +78,31 @@ function resolveTarget(flags: Flags, env: NodeJS.ProcessEnv): Target {
     }
   }
   const invalidator = distributionId ? new CloudFrontInvalidator(distributionId) : new NoCdnInvalidator();
+  const secondary = resolveSecondaryTarget(flags, env);
+  const describe = (t: S3Target) => `bucket ${t.bucket}${t.endpoint ? ` at ${t.endpoint}` : ''}`;
   return {
     bucket: new UpdateBucket(createUpdateS3Client(target), target.bucket),
+    secondaryBucket: secondary && new UpdateBucket(createUpdateS3Client(secondary), secondary.bucket),
     invalidator,
-    description: `bucket ${target.bucket}${target.endpoint ? ` at ${target.endpoint}` : ''}`,
+    description: describe(target) + (secondary ? ` and failover ${describe(secondary)}` : ''),
   };
+}
+
+function resolveSecondaryTarget(flags: Flags, env: NodeJS.ProcessEnv): S3Target | undefined {
+  const bucket = (flags['secondary-bucket'] as string | undefined) ?? env['UPDATES_SECONDARY_BUCKET'];
+  const region = (flags['secondary-region'] as string | undefined) ?? env['UPDATES_SECONDARY_REGION'];
+  const endpoint = (flags['secondary-endpoint'] as string | undefined) ?? env['UPDATES_SECONDARY_S3_ENDPOINT'];
+  if (!bucket) {
+    if (region || endpoint) throw new ReleaseError('--secondary-region/--secondary-endpoint need --secondary-bucket <name>');
+    return undefined;
+  }
+  if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) {
+    throw new ReleaseError(`--secondary-endpoint must be an http(s) URL, got "${endpoint}"`);
+  }
+  if (!endpoint && !region) {
+    throw new ReleaseError('--secondary-bucket needs --secondary-region (or UPDATES_SECONDARY_REGION): the failover bucket is in another region');
+  }
+  return { bucket, region, endpoint };
 }
 
 function parseCommand(argv: string[]): { command: Command; flags: Flags } {
@@ -116,6 +144,7 @@ export async function runReleaseCli(argv: string[], io: CliIo): Promise<number> 
         stagingPercentage: staging,
         releaseNotes: flags['release-notes'] as string | undefined,
         bucket: target.bucket,
+        secondaryBucket: target.secondaryBucket,
         invalidator: target.invalidator,
         log,
       });
@@ -124,13 +153,13 @@ export async function runReleaseCli(argv: string[], io: CliIo): Promise<number> 
     } else if (command === 'rollout') {
       const percent = parsePercent(flags['percent'] as string | undefined, '--percent');
       const target = resolveTarget(flags, io.env);
-      const result = await setRollout({ bucket: target.bucket, channel, percent, invalidator: target.invalidator, log });
+      const result = await setRollout({ bucket: target.bucket, secondaryBucket: target.secondaryBucket, channel, percent, invalidator: target.invalidator, log });
       io.out(`${percent === 0 ? 'halted' : `rolling out to ${percent}%`}: ${result.version} in ${result.manifests.join(', ')}`);
       io.out(result.invalidation);
     } else {
       const toVersion = parseVersion(flags['to'] as string | undefined, '--to');
       const target = resolveTarget(flags, io.env);
-      const result = await rollbackRelease({ bucket: target.bucket, channel, toVersion, invalidator: target.invalidator, log });
+      const result = await rollbackRelease({ bucket: target.bucket, secondaryBucket: target.secondaryBucket, channel, toVersion, invalidator: target.invalidator, log });
       io.out(`rolled back ${result.manifests.join(', ')} to ${result.version}`);
       io.out('installed clients on a newer version keep it unless the app sets allowDowngrade; ship a higher version to fix them');
       io.out(result.invalidation);

@@ -3,12 +3,15 @@ import { readArchivedManifests, readLiveManifests } from './live-manifests';
 import { ReleaseError } from './release-error';
 import { runReleaseSteps } from './release-steps';
 import { newInvalidationReference, verifyStoredFile } from './stored-file';
+import { bucketSuffix, targetBuckets } from './target-buckets';
 import { UpdateBucket } from './update-bucket';
 import { serializeUpdateManifest } from './update-manifest';
 import { UpdateChannel } from '@factsway/update-path';
 
 export interface RollbackOptions {
   bucket: UpdateBucket;
+  /** The CDN's failover bucket: verified and rolled back too. */
+  secondaryBucket?: UpdateBucket;
   channel: UpdateChannel;
   toVersion: string;
   invalidator: CdnInvalidator;
@@ -30,6 +33,8 @@ export interface RollbackResult {
  */
 export async function rollbackRelease(options: RollbackOptions): Promise<RollbackResult> {
   const { bucket, channel, toVersion } = options;
+  const buckets = targetBuckets(options);
+  const where = bucketSuffix(buckets);
   const log = options.log ?? (() => undefined);
   const archived = await readArchivedManifests(bucket, channel, toVersion);
   if (archived.length === 0) {
@@ -56,10 +61,15 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
   let invalidation = '';
   await runReleaseSteps(
     [
-      ...archived.flatMap(({ manifest }) =>
-        manifest.files.map((file) => ({ name: `verify ${file.url}`, run: () => verifyStoredFile(bucket, file.url, file) })),
+      // Every file in every bucket before any manifest in either: the CDN may read from both.
+      ...buckets.flatMap((target) =>
+        archived.flatMap(({ manifest }) =>
+          manifest.files.map((file) => ({ name: `verify ${file.url}${where(target)}`, run: () => verifyStoredFile(target, file.url, file) })),
+        ),
       ),
-      ...[...texts].map(([name, text]) => ({ name: `publish ${name}`, run: () => bucket.putText(name, text) })),
+      ...buckets.flatMap((target) =>
+        [...texts].map(([name, text]) => ({ name: `publish ${name}${where(target)}`, run: () => target.putText(name, text) })),
+      ),
       {
         name: 'invalidate',
         run: async () => {

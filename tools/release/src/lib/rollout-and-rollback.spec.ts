@@ -123,3 +123,59 @@ describe('rollback', () => {
     expect(lines).toContain('warning: latest-linux.yml stays at 1.0.1: 1.0.0 has no installer for that platform');
   });
 });
+
+describe('with a failover bucket', () => {
+  async function pairWith(versions: string[]): Promise<{ bucket: UpdateBucket; secondaryBucket: UpdateBucket }> {
+    const pair = { bucket: await s3.newBucket(`pair-${++count}`), secondaryBucket: await s3.newBucket(`pair-${count}-failover`) };
+    for (const version of versions) {
+      const dir = join(work, `${count}-${version}`);
+      await writeTestRelease(dir, version, ['windows', 'linux']);
+      await publishRelease({ version, artifactsDir: dir, channel: 'latest', ...pair, invalidator: new RecordingInvalidator(), stagingPercentage: 10 });
+    }
+    return pair;
+  }
+
+  it('rollout sets the percentage in both buckets, with one invalidation', async () => {
+    const pair = await pairWith(['1.0.1']);
+    const cdn = new RecordingInvalidator();
+    await setRollout({ ...pair, channel: 'latest', percent: 50, invalidator: cdn });
+    for (const bucket of [pair.bucket, pair.secondaryBucket]) {
+      expect((await live(bucket)).stagingPercentage).toBe(50);
+      expect((await live(bucket, 'latest-linux.yml')).stagingPercentage).toBe(50);
+    }
+    expect(cdn.requests).toHaveLength(1);
+  });
+
+  it('rollout refuses, changing nothing, while the failover bucket offers another release (an unfinished publish)', async () => {
+    const pair = await pairWith(['1.0.0']);
+    const dir = join(work, `${count}-1.0.1`);
+    await writeTestRelease(dir, '1.0.1', ['windows', 'linux']);
+    await publishRelease({ version: '1.0.1', artifactsDir: dir, channel: 'latest', bucket: pair.bucket, invalidator: new RecordingInvalidator() });
+    const before = await pair.secondaryBucket.readText('latest.yml');
+
+    await expect(setRollout({ ...pair, channel: 'latest', percent: 100, invalidator: new RecordingInvalidator() })).rejects.toThrow(
+      /does not offer the same release.*run it again/,
+    );
+    expect(await pair.secondaryBucket.readText('latest.yml')).toBe(before);
+  });
+
+  it('rollback verifies the files in both buckets, then republishes the archived manifests in both', async () => {
+    const pair = await pairWith(['1.0.0', '1.0.1']);
+    const logged: string[] = [];
+    await rollbackRelease({ ...pair, channel: 'latest', toVersion: '1.0.0', invalidator: new RecordingInvalidator(), log: (l) => void logged.push(l) });
+    for (const bucket of [pair.bucket, pair.secondaryBucket]) expect((await live(bucket)).version).toBe('1.0.0');
+    const lastVerify = logged.map((l) => l.startsWith('done: verify')).lastIndexOf(true);
+    const firstPublish = logged.findIndex((l) => l.startsWith('done: publish'));
+    expect(logged.filter((l) => l.startsWith('done: verify') && l.endsWith(pair.secondaryBucket.name))).toHaveLength(2);
+    expect(lastVerify).toBeLessThan(firstPublish);
+  });
+
+  it('rollback refuses when the failover bucket lacks a file, before writing any manifest', async () => {
+    const pair = await pairWith(['1.0.0', '1.0.1']);
+    await pair.secondaryBucket.putText('releases/1.0.0/FACTSWAY-Setup-1.0.0.exe', 'truncated');
+    await expect(rollbackRelease({ ...pair, channel: 'latest', toVersion: '1.0.0', invalidator: new RecordingInvalidator() })).rejects.toThrow(
+      /FACTSWAY-Setup-1.0.0.exe is stored with/,
+    );
+    for (const bucket of [pair.bucket, pair.secondaryBucket]) expect((await live(bucket)).version).toBe('1.0.1');
+  });
+});

@@ -1,5 +1,6 @@
 import './fixture-instrument';
 import { parseBody, runService } from '@factsway/shared-utils';
+import { addBreadcrumb } from '@factsway/shared-utils/monitoring';
 import type { Router } from 'express';
 import { z } from 'zod';
 
@@ -15,6 +16,13 @@ function registerFixtureRoutes(router: Router): void {
   // Fails after a pause, so a test can stop the service while the request is in flight.
   router.post('/api/explode-later', async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
+    explodeWhileFormatting();
+  });
+  // Leaves a breadcrumb naming the request, then fails after a pause: two of these in flight
+  // show whether each event carries only its own request's scope.
+  router.post('/api/explode-after-breadcrumb/:marker', async (req) => {
+    addBreadcrumb('fixture', `handling ${req.params['marker']}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     explodeWhileFormatting();
   });
   router.post('/api/validate', (req, res) => {

@@ -6,7 +6,11 @@ const failed = (values: string) => ({
   values,
 });
 
-/** Watches the watcher: pages that never leave Alertmanager are the worst failure of all. */
+/**
+ * Watches the watcher: pages that never leave Alertmanager are the worst failure of all. It
+ * pages, and when PagerDuty itself is the failing integration the route sends it through the
+ * second paging channel instead (alertmanager/routing.ts).
+ */
 export const alertmanagerNotificationsFailing: AlertDefinition = {
   name: 'AlertmanagerNotificationsFailing',
   group: 'factsway-monitoring',
@@ -16,7 +20,7 @@ export const alertmanagerNotificationsFailing: AlertDefinition = {
       alert: 'AlertmanagerNotificationsFailing',
       expr: `sum by (integration) (rate(${alertmanagerMetrics.notificationsFailed}{job="${alertmanagerMetrics.job}"}[5m])) > 0`,
       for: '10m',
-      severity: 'warning',
+      severity: 'critical',
       scope: 'platform',
       summary: 'Alertmanager cannot deliver {{ $labels.integration }} notifications',
       description:
@@ -28,7 +32,7 @@ export const alertmanagerNotificationsFailing: AlertDefinition = {
       name: 'fires when PagerDuty deliveries keep failing',
       inputSeries: [failed('0+1x30')],
       evalTime: '20m',
-      expectFiring: [{ severity: 'warning', integration: 'pagerduty' }],
+      expectFiring: [{ severity: 'critical', integration: 'pagerduty' }],
     },
     {
       name: 'does not fire for a single failed delivery',

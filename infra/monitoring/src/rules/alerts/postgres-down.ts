@@ -1,7 +1,7 @@
 import { postgresMetrics } from '../../metrics';
 import { AlertDefinition } from '../rule-types';
 
-const pg = `job="${postgresMetrics.job}",namespace="factsway-prod",pod="factsway-postgres-1"`;
+const pg = `job="${postgresMetrics.job}",namespace="factsway-prod",pod="factsway-postgres-1",role="primary"`;
 
 /**
  * Production only: the CloudNativePG instance exporter (port 9187). `up == 0` means the
@@ -14,7 +14,8 @@ export const postgresDown: AlertDefinition = {
   rules: [
     {
       alert: 'PostgresDown',
-      expr: `min by (namespace, pod) (up{job="${postgresMetrics.job}"}) == 0 or min by (namespace, pod) (${postgresMetrics.collectorUp}) == 0`,
+      // `role` (primary/replica, from the pod label) lets Alertmanager inhibit only on a primary outage.
+      expr: `min by (namespace, pod, role) (up{job="${postgresMetrics.job}"}) == 0 or min by (namespace, pod, role) (${postgresMetrics.collectorUp}) == 0`,
       for: '2m',
       severity: 'critical',
       scope: 'platform',
@@ -31,7 +32,7 @@ export const postgresDown: AlertDefinition = {
         { series: `${postgresMetrics.collectorUp}{${pg}}`, values: '1 1 0x20' },
       ],
       evalTime: '10m',
-      expectFiring: [{ severity: 'critical', namespace: 'factsway-prod', pod: 'factsway-postgres-1' }],
+      expectFiring: [{ severity: 'critical', namespace: 'factsway-prod', pod: 'factsway-postgres-1', role: 'primary' }],
     },
     {
       name: 'does not fire for a one-minute restart',

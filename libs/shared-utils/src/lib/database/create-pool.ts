@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- pg's Client.connect/query are overloaded; the overrides pass every overload through */
+import { databaseConnections } from '@factsway/service-catalog';
 import pg from 'pg';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { Logger } from 'pino';
@@ -9,7 +10,7 @@ export interface PoolConfig {
 }
 
 export interface CreatePoolOptions {
-  /** Default 10 connections per replica. */
+  /** Default `databaseConnections.poolPerPod` (the catalog; the connection budget counts it). */
   max?: number;
   /** Give up connecting after this long (default 5000 ms) so requests fail instead of hanging. */
   connectionTimeoutMillis?: number;
@@ -166,7 +167,7 @@ export function createPool(config: PoolConfig, registry: Registry, options: Crea
 
   const pool = new InstrumentedPool({
     connectionString: config.databaseUrl,
-    max: options.max ?? 10,
+    max: options.max ?? databaseConnections.poolPerPod,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
     idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
     Client: InstrumentedClient as unknown as typeof pg.Client,

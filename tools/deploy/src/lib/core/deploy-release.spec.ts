@@ -154,6 +154,22 @@ describe('one version for the whole platform', () => {
     expect(engine.calls).not.toContain('roll signature-service 1.1.0');
   });
 
+  it('nx affected -t deploy: the migrations task converges every service, each service task then gates on the whole catalog', async () => {
+    engine.running.set('signature-service', '1.0.0');
+    expect(await deployRelease(withCatalog('1.1.0'), catalog)).toBe(0);
+    expect(await deployService(withCatalog('1.1.0'), 'signature-service')).toBe(0);
+    expect(engine.calls.filter((call) => call.startsWith('roll'))).toHaveLength(4);
+    expect(lines).toContainEqual(expect.stringContaining('4 service(s) at 1.1.0'));
+  });
+
+  it('a service task fails the run when a catalog service it did not deploy is on another version', async () => {
+    engine.running.set('signature-service', '1.0.0');
+    expect(await deployMigrations(withCatalog('1.1.0'))).toBe(0);
+    expect(await deployService(withCatalog('1.1.0'), 'records-service')).toBe(1);
+    expect(lines.join('\n')).toContain('signature-service');
+    expect(engine.running.get('records-service')).toBe('1.0.0');
+  });
+
   it('fails and rolls back everything it changed when a service it did not list cannot reach the release', async () => {
     engine.running.set('signature-service', '1.0.0');
     engine.neverReady.add('signature-service');

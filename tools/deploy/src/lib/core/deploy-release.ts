@@ -67,8 +67,8 @@ export function formatPlan(backend: DeployBackend, target: DeployTarget, steps: 
 }
 
 /**
- * `migrations:deploy`: opens the run, prepares the engine and runs the migrations. On failure
- * nothing else is touched (services' deploy tasks depend on this one) and the migration is named.
+ * Opens the run, prepares the engine and runs the migrations: the first steps of
+ * `deployRelease`. On failure nothing else is touched and the migration is named.
  */
 export async function deployMigrations(context: DeployContext): Promise<number> {
   const { target, backend, reporter, ledger, options } = context;
@@ -184,13 +184,14 @@ function openRunFor(context: DeployContext): RunRecord | string {
 }
 
 /**
- * `<service>:deploy`: roll one service inside the run that `migrations:deploy` opened, then the
- * version gate over every service this run has deployed so far. On failure, roll back them all.
+ * `<service>:deploy`: inside the run that `migrations:deploy` opened and converged, roll the
+ * service if it is still not at the release (normally it already is: `unchanged`), then the
+ * version gate over every catalog service. On failure, roll back everything the run changed.
  */
 export async function deployService(context: DeployContext, service: string): Promise<number> {
   const { target, backend, reporter, ledger, options } = context;
   if (options.dryRun) {
-    const steps: DeployStep[] = [{ kind: 'roll', service }, { kind: 'gate', services: [service] }];
+    const steps: DeployStep[] = [{ kind: 'roll', service }, { kind: 'gate', services: servicesToConverge([service], context.catalog) }];
     for (const line of formatPlan(backend, target, steps)) reporter.line(line);
     return 0;
   }
@@ -213,7 +214,10 @@ export async function deployService(context: DeployContext, service: string): Pr
   }
   const failure = await rollService(context, record, service);
   if (failure) return failRun(context, record, service, failure);
-  const covered = record.rows.filter((row) => row.result === 'deployed' || row.result === 'unchanged').map((r) => r.service);
+  const covered = servicesToConverge(
+    record.rows.filter((row) => row.result === 'deployed' || row.result === 'unchanged').map((r) => r.service),
+    context.catalog,
+  );
   const verdict = evaluateVersionGate(target.releaseVersion, await observe(context, covered));
   if (!verdict.passed) {
     const first = verdict.failing[0];
@@ -225,7 +229,8 @@ export async function deployService(context: DeployContext, service: string): Pr
 }
 
 /**
- * The whole release in one process (what `deploy:release`, CI and the drills run): migrations,
+ * The whole release in one process (what `migrations:deploy` — the task every `<service>:deploy`
+ * of `nx affected -t deploy` depends on — `deploy:release`, CI and the drills run): migrations,
  * every service in order (the listed ones, then every other catalog service not at the release
  * version), then the version gate over all of them; any failure rolls back
  * every service this run changed. Same steps and ledger as the per-project Nx tasks.

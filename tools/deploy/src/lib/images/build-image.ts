@@ -1,12 +1,13 @@
 import { findWorkspaceRoot } from '@factsway/dev-support';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTool } from './container-tools';
-import { imageReference } from './image-names';
+import { CONTEXT_DIGEST_LABEL, contextDigest } from './context-digest';
+import { imageReference, imageRepository } from './image-names';
 import { ensureLocalBaseImage } from './node-base-image';
-import { MIGRATIONS_PROJECT, stageMigrationsContext, stageServiceContext } from './stage-build-context';
+import { MIGRATIONS_PROJECT, packageVersions, stageMigrationsApp, stagePackages, stageServiceApp } from './stage-build-context';
 
 export interface BuildImageOptions {
   project: string;
@@ -18,6 +19,8 @@ export interface BuildImageOptions {
   /** Migrations only: build from this folder instead of apps/migrations/migrations. */
   migrationsDir?: string;
   workspaceRoot?: string;
+  /** Tag an existing image built from the same context instead of building (default true). */
+  reuse?: boolean;
   log?: (line: string) => void;
 }
 
@@ -27,6 +30,8 @@ export interface BuiltImage {
   id: string;
   packages: string[];
   seconds: number;
+  /** `reused`: an image built from the same context existed and was tagged (same id, no build). */
+  action: 'built' | 'reused';
 }
 
 function gitRevision(workspaceRoot: string): string {
@@ -50,6 +55,17 @@ export async function imageId(reference: string): Promise<string> {
   return (await runTool('podman', ['image', 'inspect', '--format', '{{.Id}}', reference])).stdout.trim();
 }
 
+/** The newest local image of the project's repository labelled with this context digest. */
+async function imageWithDigest(repository: string, digest: string): Promise<string | undefined> {
+  const { stdout } = await runTool('podman', [
+    'images', '--no-trunc', '--sort', 'created',
+    '--filter', `reference=${repository}`,
+    '--filter', `label=${CONTEXT_DIGEST_LABEL}=${digest}`,
+    '--format', '{{.ID}}',
+  ]);
+  return stdout.split('\n').map((line) => line.trim().replace(/^sha256:/, '')).find(Boolean);
+}
+
 /** Builds `<registry>/factsway/<project>:<version>` with buildah from the shared Containerfile. */
 export async function buildImage(options: BuildImageOptions): Promise<BuiltImage> {
   const started = Date.now();
@@ -61,8 +77,20 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   try {
     const packages =
       options.project === MIGRATIONS_PROJECT
-        ? await stageMigrationsContext(workspaceRoot, contextDir, options.migrationsDir)
-        : stageServiceContext(workspaceRoot, options.project, contextDir);
+        ? await stageMigrationsApp(workspaceRoot, contextDir, options.migrationsDir)
+        : stageServiceApp(workspaceRoot, options.project, contextDir);
+    const containerfile = join(workspaceRoot, 'tools', 'deploy', 'images', 'Containerfile');
+    const baseId = await imageId(baseImage).catch(() => baseImage);
+    // Digest before copying node_modules: the packages count by name@version (from the lockfile).
+    const digest = contextDigest(contextDir, [readFileSync(containerfile, 'utf8'), baseId, ...packageVersions(workspaceRoot, packages)]);
+    const existing = options.reuse === false ? undefined : await imageWithDigest(imageRepository(options.registry ?? 'localhost', options.project), digest);
+    if (existing) {
+      await runTool('podman', ['tag', existing, reference]);
+      const seconds = (Date.now() - started) / 1000;
+      log(`${reference}: unchanged since image ${existing.slice(0, 12)}, tagged (no build) in ${seconds.toFixed(1)}s`);
+      return { reference, id: existing, packages, seconds, action: 'reused' };
+    }
+    stagePackages(workspaceRoot, packages, contextDir);
     const labels = {
       'org.opencontainers.image.title': options.project,
       'org.opencontainers.image.version': options.version,
@@ -70,12 +98,13 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
       'org.opencontainers.image.source': sourceUrl(workspaceRoot),
       'org.opencontainers.image.created': new Date().toISOString(),
       'org.opencontainers.image.vendor': 'FACTSWAY',
+      [CONTEXT_DIGEST_LABEL]: digest,
     };
     await runTool('buildah', [
       'build',
       '--quiet',
       '--layers',
-      '--file', join(workspaceRoot, 'tools', 'deploy', 'images', 'Containerfile'),
+      '--file', containerfile,
       '--build-arg', `BASE_IMAGE=${baseImage}`,
       ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
       '--tag', reference,
@@ -84,7 +113,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     const id = await imageId(reference);
     const seconds = (Date.now() - started) / 1000;
     log(`built ${reference} (${id.slice(0, 12)}, ${packages.length} packages) in ${seconds.toFixed(1)}s`);
-    return { reference, id, packages, seconds };
+    return { reference, id, packages, seconds, action: 'built' };
   } finally {
     rmSync(contextDir, { recursive: true, force: true });
   }

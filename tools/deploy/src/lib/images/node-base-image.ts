@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { serviceNodeBinary, serviceNodeVersion } from '@factsway/dev-support';
 import { runTool } from './container-tools';
 import { localBaseImage } from './image-names';
 
@@ -28,14 +29,14 @@ export async function imageExists(reference: string): Promise<boolean> {
 }
 
 /**
- * Builds (once per node version) a base image from scratch holding only this machine's node
- * binary, the libraries `ldd` lists, a passwd entry for the app user and a world-writable
+ * Builds (once per node version) a base image from scratch holding only the services' pinned node
+ * binary (serviceNodeBinary), the libraries `ldd` lists, a passwd entry for the app user and a world-writable
  * /tmp. Production builds pass a published base image instead (`--base-image`).
  */
 export async function ensureLocalBaseImage(log: (line: string) => void = () => undefined): Promise<string> {
-  const reference = localBaseImage();
+  const reference = localBaseImage(serviceNodeVersion());
   if (await imageExists(reference)) return reference;
-  log(`building base image ${reference} from scratch (node ${process.version} + ldd libraries)`);
+  log(`building base image ${reference} from scratch (node ${serviceNodeVersion()} + ldd libraries)`);
   const container = (await runTool('buildah', ['from', 'scratch'])).stdout.trim();
   try {
     const root = (await runTool('buildah', ['mount', container])).stdout.trim();
@@ -43,9 +44,9 @@ export async function ensureLocalBaseImage(log: (line: string) => void = () => u
       mkdirSync(join(root, dirname(target)), { recursive: true });
       copyFileSync(source, join(root, target));
     };
-    place(process.execPath, '/usr/local/bin/node');
+    place(serviceNodeBinary(), '/usr/local/bin/node');
     chmodSync(join(root, 'usr/local/bin/node'), 0o755);
-    for (const library of sharedLibraries(process.execPath)) place(library);
+    for (const library of sharedLibraries(serviceNodeBinary())) place(library);
     mkdirSync(join(root, 'etc'), { recursive: true });
     writeFileSync(join(root, 'etc/passwd'), `root:x:0:0:root:/root:/sbin/nologin\napp:x:${IMAGE_UID}:${IMAGE_UID}:app:/tmp:/sbin/nologin\n`);
     writeFileSync(join(root, 'etc/group'), `root:x:0:\napp:x:${IMAGE_UID}:\n`);
@@ -55,7 +56,7 @@ export async function ensureLocalBaseImage(log: (line: string) => void = () => u
     await runTool('buildah', [
       'config',
       '--env', 'PATH=/usr/local/bin',
-      '--label', `org.opencontainers.image.description=node ${process.version} and its shared libraries, from scratch`,
+      '--label', `org.opencontainers.image.description=node ${serviceNodeVersion()} and its shared libraries, from scratch`,
       container,
     ]);
     await runTool('buildah', ['commit', '--quiet', container, reference]);

@@ -11,19 +11,32 @@ function stagePreload(workspaceRoot: string, contextDir: string): void {
   cpSync(join(workspaceRoot, 'tools', 'deploy', 'images', 'port-handoff.cjs'), join(contextDir, 'app', 'port-handoff.cjs'));
 }
 
-/** Copies the packages the bundle requires (transitively) from the workspace's node_modules. */
-function stageNodeModules(workspaceRoot: string, bundleFile: string, contextDir: string): string[] {
-  const nodeModules = join(workspaceRoot, 'node_modules');
-  const packages = nodeModulesClosure(nodeModules, requiredPackages(readFileSync(bundleFile, 'utf8')));
-  mkdirSync(join(contextDir, 'node_modules'), { recursive: true });
-  for (const name of packages) {
-    cpSync(join(nodeModules, name), join(contextDir, 'node_modules', name), { recursive: true });
-  }
-  return packages;
+/** The packages the bundle requires (transitively), as found in the workspace's node_modules. */
+function packageClosure(workspaceRoot: string, bundleFile: string): string[] {
+  return nodeModulesClosure(join(workspaceRoot, 'node_modules'), requiredPackages(readFileSync(bundleFile, 'utf8')));
 }
 
-/** A service: its esbuild output `dist/apps/<project>/` (run the project's `build` first). */
-export function stageServiceContext(workspaceRoot: string, project: string, contextDir: string): string[] {
+/** `name@version` of each package: what the context's node_modules hold, without copying them. */
+export function packageVersions(workspaceRoot: string, packages: readonly string[]): string[] {
+  return packages.map((name) => {
+    const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string };
+    return `${name}@${manifest.version ?? 'unknown'}`;
+  });
+}
+
+/** Copies the packages into the context's node_modules (the slow part of staging). */
+export function stagePackages(workspaceRoot: string, packages: readonly string[], contextDir: string): void {
+  mkdirSync(join(contextDir, 'node_modules'), { recursive: true });
+  for (const name of packages) {
+    cpSync(join(workspaceRoot, 'node_modules', name), join(contextDir, 'node_modules', name), { recursive: true });
+  }
+}
+
+/**
+ * A service: its esbuild output `dist/apps/<project>/` (run the project's `build` first) under
+ * `app/`; returns the packages it requires (copy them with `stagePackages`).
+ */
+export function stageServiceApp(workspaceRoot: string, project: string, contextDir: string): string[] {
   const dist = join(workspaceRoot, 'dist', 'apps', project);
   const main = join(dist, 'main.js');
   try {
@@ -34,14 +47,15 @@ export function stageServiceContext(workspaceRoot: string, project: string, cont
   mkdirSync(join(contextDir, 'app'), { recursive: true });
   for (const file of ['main.js', 'main.js.map']) cpSync(join(dist, file), join(contextDir, 'app', file));
   stagePreload(workspaceRoot, contextDir);
-  return stageNodeModules(workspaceRoot, main, contextDir);
+  return packageClosure(workspaceRoot, main);
 }
 
 /**
  * Migrations: the migrations CLI bundled with esbuild (npm packages left external) and every
- * migration compiled to CommonJS `.js` (same names, so node-pg-migrate's records match).
+ * migration compiled to CommonJS `.js` (same names, so node-pg-migrate's records match) under
+ * `app/`; returns the packages it requires (copy them with `stagePackages`).
  */
-export async function stageMigrationsContext(
+export async function stageMigrationsApp(
   workspaceRoot: string,
   contextDir: string,
   migrationsDir = join(workspaceRoot, 'apps', 'migrations', 'migrations'),
@@ -71,5 +85,5 @@ export async function stageMigrationsContext(
     logLevel: 'error',
   });
   stagePreload(workspaceRoot, contextDir);
-  return stageNodeModules(workspaceRoot, main, contextDir);
+  return packageClosure(workspaceRoot, main);
 }

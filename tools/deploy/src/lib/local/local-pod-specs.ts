@@ -19,9 +19,9 @@ export class LocalPodSpecs {
 
   private manifests(version: string): RenderedManifest[] {
     return renderManifests(
+      // No literal DATABASE_URL: the manifests read the Secret, which prepare creates (database-secret.ts).
       localSettings({
         version,
-        databaseUrl: this.options.databaseUrl,
         environmentOverrides: this.options.environmentOverrides,
       }),
       catalog,

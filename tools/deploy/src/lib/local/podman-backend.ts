@@ -5,6 +5,7 @@ import { DeployTarget } from '../core/deploy-target';
 import { assertContainerToolsInstalled, runTool } from '../images/container-tools';
 import { ensureReleaseImages } from '../images/retag-images';
 import { MIGRATIONS_PROJECT } from '../images/stage-build-context';
+import { ensureDatabaseSecret, localDatabaseUrl } from './database-secret';
 import { LocalEngineOptions, servicePort } from './local-options';
 import { LocalPodSpecs, playPod } from './local-pod-specs';
 import { podBaseName } from './podman-manifests';
@@ -46,6 +47,7 @@ export class LocalPodmanBackend implements DeployBackend {
       case 'prepare':
         return [
           'write .local/containers/containers.conf (runc, cgroupfs, nofile/nproc ulimits); CONTAINERS_CONF points at it',
+          `podman secret create ${target.namespace}-factsway-postgres-app <file>   # {"uri": <database URL>}, read by secretKeyRef`,
           `podman tag <previous image> ${target.registry}/factsway/<project>:${v}   # for every project without a ${v} image (same image id)`,
         ];
       case 'migrate':
@@ -77,6 +79,7 @@ export class LocalPodmanBackend implements DeployBackend {
     assertContainerToolsInstalled();
     // Without a DATABASE_URL the manifests point at the local embedded PostgreSQL: make sure it runs.
     if (!this.options.databaseUrl) await ensureLocalDatabase();
+    await ensureDatabaseSecret(this.namespace, localDatabaseUrl(this.options.databaseUrl));
     await ensureReleaseImages(
       [MIGRATIONS_PROJECT, ...catalog.map((service) => serviceId(service.name))],
       target.registry,

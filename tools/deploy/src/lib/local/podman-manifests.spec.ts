@@ -3,7 +3,7 @@ import { services } from '@factsway/service-catalog';
 import { parseAllDocuments } from 'yaml';
 import { podBaseName, podmanManifest, versionSuffix } from './podman-manifests';
 
-const manifests = renderManifests(localSettings({ version: '1.2.0-rc.1', databaseUrl: 'postgres://u:p@127.0.0.1:6000/factsway' }), services);
+const manifests = renderManifests(localSettings({ version: '1.2.0-rc.1' }), services);
 const file = (name: string) => manifests.find((manifest) => manifest.file === name)!;
 const documents = (yaml: string) => parseAllDocuments(yaml).map((document) => document.toJS());
 
@@ -23,7 +23,21 @@ describe('the generated local manifests in the dialect podman 4.3 plays', () => 
     expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, runAsUser: 10001, runAsNonRoot: true });
     expect(container.resources.limits).toEqual({ cpu: '500m', memory: '256Mi' });
     expect(deployment.spec.template.spec.hostNetwork).toBe(true);
-    expect(objects[0].data.DATABASE_URL).toBe('postgres://u:p@127.0.0.1:6000/factsway');
+    expect(objects[0].data.DATABASE_URL).toBeUndefined();
+  });
+
+  it("reads DATABASE_URL from the namespace's podman secret; an engine override replaces the reference", () => {
+    const databaseVariable = (yaml: string) =>
+      documents(yaml)[1].spec.template.spec.containers[0].env.find((variable: { name: string }) => variable.name === 'DATABASE_URL');
+    expect(databaseVariable(podmanManifest(file('records-service.yaml'), '1.2.0-rc.1', { namespace: 'factsway-drill-x' }).yaml)).toEqual({
+      name: 'DATABASE_URL',
+      valueFrom: { secretKeyRef: { name: 'factsway-drill-x-factsway-postgres-app', key: 'uri' } },
+    });
+    const overridden = podmanManifest(file('records-service.yaml'), '1.2.0-rc.1', {
+      extraEnvironment: { DATABASE_URL: 'postgres://u:p@127.0.0.1:1/none' },
+    }).yaml;
+    expect(databaseVariable(overridden)).toBeUndefined();
+    expect(documents(overridden)[0].data.DATABASE_URL).toBe('postgres://u:p@127.0.0.1:1/none');
   });
 
   it('labels the pod with the target namespace, so two local deploys never see each other', () => {

@@ -31,11 +31,27 @@ function scopeVolumes(spec: any, owner: string): void {
   }));
 }
 
-function adaptContainer(container: KubeObject): KubeObject {
+/** The podman secret that stands for Kubernetes Secret `name` in `namespace` (podman secrets are global). */
+export function podmanSecretName(namespace: string, name: string): string {
+  return `${namespace}-${name}`;
+}
+
+function adaptContainer(container: KubeObject, options: PodmanManifestOptions): KubeObject {
   // Host network: containerPort would become a port mapping, which podman refuses with host
   // networking. Probes: podman 4.3 turns httpGet probes into healthchecks that run curl inside
   // the image (there is none) and never gates on readiness; the deploy waits on /ready itself.
   const { ports: _ports, readinessProbe: _r, livenessProbe: _l, startupProbe: _s, lifecycle: _lc, ...rest } = container;
+  const overridden = new Set(Object.keys(options.extraEnvironment ?? {}));
+  const namespace = options.namespace ?? 'factsway-local';
+  // An env entry wins over the ConfigMap: drop the ones the engine's extra environment replaces.
+  // Secret references name the namespace's podman secret.
+  rest['env'] = (rest['env'] ?? [])
+    .filter((variable: KubeObject) => !overridden.has(variable['name']))
+    .map((variable: KubeObject) => {
+      const ref = variable['valueFrom']?.secretKeyRef;
+      if (!ref) return variable;
+      return { ...variable, valueFrom: { secretKeyRef: { ...ref, name: podmanSecretName(namespace, ref.name) } } };
+    });
   return rest;
 }
 
@@ -43,12 +59,13 @@ function adaptContainer(container: KubeObject): KubeObject {
  * The generated local manifests in the dialect podman 4.3 plays: only the kinds it acts on,
  * the Deployment renamed per version (`<service>-<version>`) so the previous pod can stay
  * (stopped) as the rollback target, container ports and probes removed (see adaptContainer).
+ * Secret references are renamed to the namespace's podman secrets (`podmanSecretName`).
  * Everything else (image, env, resources, securityContext, volumes) is played as generated.
  */
 export interface PodmanManifestOptions {
   /** Catalog port -> host port to use instead (PORT and peer URLs in ConfigMaps). */
   portMap?: ReadonlyMap<number, number>;
-  /** Extra ConfigMap entries for this manifest's service. */
+  /** Extra ConfigMap entries for this manifest's service; they replace container env entries of the same name. */
   extraEnvironment?: Record<string, string>;
   /** Labels the pod with the target namespace: podman has none, so deploys to two namespaces stay apart. */
   namespace?: string;
@@ -88,7 +105,7 @@ export function podmanManifest(
         }
         podName = `${object['metadata'].name}-pod-0`;
         const spec = object['spec'].template.spec;
-        spec.containers = spec.containers.map(adaptContainer);
+        spec.containers = spec.containers.map((container: KubeObject) => adaptContainer(container, options));
         scopeVolumes(spec, object['metadata'].name);
       }
       if (object['kind'] === 'Job') {
@@ -98,7 +115,7 @@ export function podmanManifest(
           apiVersion: 'v1',
           kind: 'Pod',
           metadata: { name: String(object['metadata'].name), labels: template.metadata?.labels ?? {} },
-          spec: { ...template.spec, restartPolicy: 'Never', containers: template.spec.containers.map(adaptContainer) },
+          spec: { ...template.spec, restartPolicy: 'Never', containers: template.spec.containers.map((container: KubeObject) => adaptContainer(container, options)) },
         };
         scopeVolumes(pod['spec'], pod['metadata'].name);
         podName = pod['metadata'].name;

@@ -1,3 +1,4 @@
+import { serviceNodeBinary } from '@factsway/dev-support';
 import { peerUrlVariable, serviceId, services } from '@factsway/service-catalog';
 import { join, relative } from 'node:path';
 import { Endpoint, PlatformComponent, PlatformContext } from '../platform-component';
@@ -16,7 +17,7 @@ export const servicesComponent: PlatformComponent = {
       const id = serviceId(service.name);
       return new SupervisedProcess({
         name: id,
-        command: process.execPath,
+        command: serviceNodeBinary(),
         args: ['--enable-source-maps', '--require', join(__dirname, '..', 'exit-with-supervisor.cjs'), bundle],
         cwd: context.workspaceRoot,
         env: serviceEnvironment(context, service.name, service.tables.length > 0, service.peers, urlOf),

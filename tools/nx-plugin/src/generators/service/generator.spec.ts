@@ -120,7 +120,7 @@ describe('service generator', () => {
     ['facts', 3006],
     ['exhibits', 3007],
     ['caselaw', 3008],
-  ])('writes the first spec of %s-service exactly as committed (the short form on @factsway/service-testing)', async (name, port) => {
+  ])('writes the first spec of %s-service exactly as committed (the platform contract from @factsway/service-testing)', async (name, port) => {
     await serviceGenerator(tree, { name, port, skipDerivedArtifacts: true });
     const path = `apps/${name}-service/src/app/routes.spec.ts`;
     expect(tree.read(path, 'utf-8')).toBe(readFileSync(join(findWorkspaceRoot(), path), 'utf-8'));

@@ -1,5 +1,4 @@
 import { addProjectConfiguration, generateFiles, joinPathFragments, offsetFromRoot, OverwriteStrategy, ProjectConfiguration } from '@nx/devkit';
-import { peerUrlVariable } from '@factsway/service-catalog';
 import { join } from 'node:path';
 import { NormalizedServiceOptions } from '../normalize-options';
 import { ServiceGeneratorStep } from '../step';
@@ -17,8 +16,6 @@ export const createProjectFiles: ServiceGeneratorStep = {
       {
         ...options,
         offsetFromRoot: offsetFromRoot(options.projectRoot),
-        ownsTables: options.tables.length > 0,
-        peerVariables: options.peers.map(peerUrlVariable),
         tmpl: '',
       },
       { overwriteStrategy: OverwriteStrategy.KeepExisting },

@@ -1,0 +1,1 @@
+export { addedService } from './added-service';

@@ -1,0 +1,10 @@
+module.exports = {
+  displayName: 'bench',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'mjs'],
+  coverageDirectory: '../../coverage/tools/bench',
+};

@@ -1,0 +1,266 @@
+import { startTestDatabase } from '@factsway/database';
+import { findWorkspaceRoot, freePort } from '@factsway/dev-support';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { BenchRow } from './bench-row';
+import { bundle } from './bundle';
+import { interleaved, type Contender } from './interleaved';
+import { median } from './median';
+import { startNginx } from './nginx';
+import { nodeRuntimes, type NodeRuntime } from './node-runtimes';
+import { startPinned, type PinnedProcess } from './pinned-process';
+import { timedCommand } from './timed-command';
+import { SERVER_CORE, wrk } from './wrk';
+
+const execFileAsync = promisify(execFile);
+const MiB = 1024 * 1024;
+
+export interface BenchOptions {
+  /** Seconds per wrk run. */
+  seconds: number;
+  rounds: number;
+  /** Installer size for the update-origin rows. */
+  installerBytes: number;
+  /** The project whose cached test run is timed. */
+  cachedTestProject: string;
+  log: (line: string) => void;
+}
+
+export const FULL_BENCH: Omit<BenchOptions, 'log'> = { seconds: 8, rounds: 5, installerBytes: 50 * MiB, cachedTestProject: 'records-service' };
+/** End to end in about a minute: every row, figures not meaningful. */
+export const QUICK_BENCH: Omit<BenchOptions, 'log'> = { seconds: 1, rounds: 1, installerBytes: 1 * MiB, cachedTestProject: 'service-catalog' };
+
+const SENTRY_DSN = 'http://bench@127.0.0.1:9/1';
+const SERVICE_ENV = { DEPLOYMENT_ENV: 'local', LOG_LEVEL: 'info', SENTRY_DSN, HOST: '127.0.0.1' };
+
+/** Runs every comparison of the bench and returns the table's rows. */
+export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
+  const workDir = mkdtempSync(join(tmpdir(), 'factsway-bench-'));
+  // nginx's worker runs as www-data when started as root: it must be able to read the files.
+  chmodSync(workDir, 0o755);
+  const stack: Array<() => Promise<void>> = [];
+  try {
+    const rows: BenchRow[] = [];
+    rows.push(...(await requestPath(options, stack)));
+    rows.push(...(await recordsRead(options, stack)));
+    rows.push(...(await updateOrigin(options, workDir, stack)));
+    rows.push(...developerLoop(options));
+    rows.push(derivedArtifacts(options));
+    return rows;
+  } finally {
+    for (const stop of stack.reverse()) await stop().catch(() => undefined);
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function start(stack: Array<() => Promise<void>>, runtime: NodeRuntime, file: string, env: Record<string, string> = {}): Promise<PinnedProcess> {
+  const port = await freePort();
+  const { READY_PATH: readyPath = '/', ...serverEnv } = env;
+  const server = await startPinned({ command: runtime.binary, args: ['--enable-source-maps', file], env: { ...serverEnv, PORT: String(port) }, port, readyPath });
+  stack.push(() => server.stop());
+  return server;
+}
+
+function wrkContender(
+  name: string,
+  url: string,
+  options: BenchOptions,
+  measure: 'requests' | 'bytes' = 'requests',
+  wrkOptions: { headers?: Record<string, string>; connections?: number } = {},
+): Contender {
+  return {
+    name,
+    measure: async () => {
+      const result = await wrk(url, { seconds: options.seconds, ...wrkOptions });
+      if (result.errors > 0) throw new Error(`${name}: ${result.errors} failed requests during the run`);
+      return measure === 'requests' ? result.requestsPerSecond : result.bytesPerSecond;
+    },
+  };
+}
+
+async function requestPath(options: BenchOptions, stack: Array<() => Promise<void>>): Promise<BenchRow[]> {
+  options.log('request path: production stack vs bare Express vs peer stack, per runtime');
+  const files = {
+    production: bundle(join(__dirname, '..', 'servers', 'production-stack.ts')),
+    bare: bundle(join(__dirname, '..', 'servers', 'bare-express.ts')),
+    peer: bundle(join(__dirname, '..', 'servers', 'peer-stack.ts')),
+  };
+  const contenders: Contender[] = [];
+  const runtimes = nodeRuntimes();
+  for (const runtime of runtimes) {
+    const production = await start(stack, runtime, files.production, { ...SERVICE_ENV, READY_PATH: '/health' });
+    const bare = await start(stack, runtime, files.bare, { READY_PATH: '/api/cases/1' });
+    const peer = await start(stack, runtime, files.peer, { SENTRY_DSN, READY_PATH: '/api/cases/1' });
+    for (const [kind, server] of [['production', production], ['bare', bare], ['peer', peer]] as const) {
+      contenders.push(wrkContender(`${runtime.label} ${kind}`, `${server.url}/api/cases/01HZX0000000000000000000AB`, options));
+    }
+  }
+  const medians = await interleaved(contenders, options.rounds, options.log);
+  return runtimes.flatMap((runtime): BenchRow[] => {
+    const production = medians.get(`${runtime.label} production`)!;
+    const bare = medians.get(`${runtime.label} bare`)!;
+    const peer = medians.get(`${runtime.label} peer`)!;
+    return [
+      { figure: `request path, ${runtime.label}: production stack, Sentry on`, value: production, baselineName: 'bare Express 5', baseline: bare, unit: 'req/s', goal: { kind: 'ratio-at-least', ratio: 0.75 } },
+      { figure: `request path, ${runtime.label}: production stack, Sentry on`, value: production, baselineName: 'peer stack (prom-bundle, pino-http, Sentry traces 0.1)', baseline: peer, unit: 'req/s', goal: { kind: 'ratio-at-least', ratio: 4 } },
+    ];
+  });
+}
+
+async function recordsRead(options: BenchOptions, stack: Array<() => Promise<void>>): Promise<BenchRow[]> {
+  options.log('records read: GET /api/drafts/:id through records-service vs bare Express with the same query vs a pg loop');
+  const database = await startTestDatabase({ migrate: true });
+  stack.push(() => database.stop());
+  const runtime = nodeRuntimes().at(-1)!;
+  const env = { ...SERVICE_ENV, DATABASE_URL: database.url, READY_PATH: '/ready' };
+  const records = await start(stack, runtime, bundle(join(findWorkspaceRoot(), 'apps', 'records-service', 'src', 'main.ts')), env);
+  const draftId = await seedDraft(records.url);
+  const bare = await start(stack, runtime, bundle(join(__dirname, '..', 'servers', 'records-bare.ts')), { DATABASE_URL: database.url, READY_PATH: `/api/drafts/${draftId}` });
+  const pgLoop = bundle(join(__dirname, '..', 'servers', 'pg-loop.ts'));
+  const medians = await interleaved(
+    [
+      wrkContender('records-service', `${records.url}/api/drafts/${draftId}`, options),
+      wrkContender('bare Express + pg', `${bare.url}/api/drafts/${draftId}`, options),
+      {
+        name: 'pg loop',
+        measure: async () => {
+          const { stdout } = await execFileAsync('taskset', ['-c', SERVER_CORE, runtime.binary, pgLoop], {
+            env: { DATABASE_URL: database.url, DRAFT_ID: draftId, BENCH_SECONDS: String(options.seconds) },
+          });
+          return (JSON.parse(stdout) as { queriesPerSecond: number }).queriesPerSecond;
+        },
+      },
+    ],
+    options.rounds,
+    options.log,
+  );
+  // Idle memory: the service from its bundle, settled after start-up, like the local platform runs it.
+  const idle = await start(stack, runtime, bundle(join(findWorkspaceRoot(), 'apps', 'records-service', 'src', 'main.ts')), env);
+  const idleBare = await start(stack, runtime, bundle(join(__dirname, '..', 'servers', 'bare-express.ts')), { READY_PATH: '/api/cases/1' });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const service = medians.get('records-service')!;
+  const idleMiB = idle.rssBytes() / MiB;
+  return [
+    { figure: `records read (${runtime.label}): records-service GET /api/drafts/:id`, value: service, baselineName: 'bare Express + same pg query', baseline: medians.get('bare Express + pg')!, unit: 'req/s', goal: { kind: 'ratio-at-least', ratio: 0.75 } },
+    { figure: `records read (${runtime.label}): records-service GET /api/drafts/:id`, value: service, baselineName: 'raw pg query loop (the limit)', baseline: medians.get('pg loop')!, unit: 'req/s', goal: { kind: 'none' } },
+    {
+      figure: `idle memory (${runtime.label}): records-service from its bundle`,
+      value: idleMiB,
+      baselineName: 'bare Express',
+      baseline: idleBare.rssBytes() / MiB,
+      unit: 'MiB',
+      goal: { kind: 'at-most', limit: 100 },
+      note: idleMiB > 100 ? `where it goes (resident MiB of an empty ${runtime.label}, then added by requiring each package alone): ${moduleFootprints(runtime)}` : undefined,
+    },
+  ];
+}
+
+async function seedDraft(url: string): Promise<string> {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { id: string };
+  };
+  const caseId = (await post('/api/cases', { title: 'Smith v. Jones' })).id;
+  return (await post('/api/drafts', { caseId, title: 'Complaint' })).id;
+}
+
+async function updateOrigin(options: BenchOptions, workDir: string, stack: Array<() => Promise<void>>): Promise<BenchRow[]> {
+  options.log('update origin vs nginx: latest.yml, the installer, a range of it');
+  const filesDir = join(workDir, 'files');
+  mkdirSync(filesDir, { recursive: true });
+  const installer = 'FACTSWAY-Setup-1.0.0.exe';
+  writeFileSync(join(filesDir, 'latest.yml'), `version: 1.0.0\nfiles:\n  - url: ${installer}\n    sha512: bench\n    size: ${options.installerBytes}\npath: ${installer}\nsha512: bench\nreleaseDate: '2026-12-05T00:00:00.000Z'\n`);
+  const bytes = Buffer.alloc(options.installerBytes);
+  for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i % 251;
+  writeFileSync(join(filesDir, installer), bytes);
+  const runtime = nodeRuntimes().at(-1)!;
+  const origin = await start(stack, runtime, bundle(join(__dirname, '..', 'servers', 'update-origin-server.ts')), {
+    BUCKET_DIR: join(workDir, 'bucket'),
+    FILES_DIR: filesDir,
+    LOG_LEVEL: 'info',
+    READY_PATH: '/latest.yml',
+  });
+  const nginxPort = await freePort();
+  const nginx = await startNginx(filesDir, join(workDir, 'nginx'), nginxPort, '/latest.yml');
+  stack.push(() => nginx.stop());
+  const range = { Range: `bytes=${Math.floor(options.installerBytes / 2)}-${Math.floor(options.installerBytes / 2) + MiB / 4 - 1}` };
+  const medians = await interleaved(
+    [
+      wrkContender('origin latest.yml', `${origin.url}/latest.yml`, options),
+      wrkContender('nginx latest.yml', `${nginx.url}/latest.yml`, options),
+      // A few whole-installer downloads at once, as clients fetch them; 32 would not finish one in a run.
+      wrkContender('origin installer', `${origin.url}/${installer}`, options, 'bytes', { connections: 4 }),
+      wrkContender('nginx installer', `${nginx.url}/${installer}`, options, 'bytes', { connections: 4 }),
+      wrkContender('origin range', `${origin.url}/${installer}`, options, 'requests', { headers: range }),
+      wrkContender('nginx range', `${nginx.url}/${installer}`, options, 'requests', { headers: range }),
+    ],
+    options.rounds,
+    options.log,
+  );
+  const size = `${(options.installerBytes / MiB).toFixed(0)} MiB`;
+  return [
+    {
+      figure: `update origin (${runtime.label}): latest.yml`,
+      value: medians.get('origin latest.yml')!,
+      baselineName: 'nginx',
+      baseline: medians.get('nginx latest.yml')!,
+      unit: 'req/s',
+      goal: { kind: 'ratio-at-least', ratio: 0.25 },
+      note:
+        'every request makes a HEAD and a GET to the bucket (s3rver, in the same process, through the AWS SDK with SigV4 signing), so one answer costs three HTTP exchanges and the bucket emulator; at 32 connections requests queue past wrk\'s 2 s timeout. ' +
+        'What would meet it: keep the small manifests (latest*.yml) in memory keyed by the bucket ETag with a short revalidation interval, and stream installers from one GET (no HEAD) with the range passed through to the bucket.',
+    },
+    { figure: `update origin (${runtime.label}): ${size} installer (4 connections)`, value: medians.get('origin installer')! / MiB, baselineName: 'nginx', baseline: medians.get('nginx installer')! / MiB, unit: 'MiB/s', goal: { kind: 'ratio-at-least', ratio: 0.8 } },
+    { figure: `update origin (${runtime.label}): 256 KiB range of the installer`, value: medians.get('origin range')!, baselineName: 'nginx', baseline: medians.get('nginx range')!, unit: 'req/s', goal: { kind: 'ratio-at-least', ratio: 0.8 } },
+  ];
+}
+
+const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+function developerLoop(options: BenchOptions): BenchRow[] {
+  options.log(`developer loop: cached nx test ${options.cachedTestProject}, nx show projects (daemon off, as CI)`);
+  const nx = join(findWorkspaceRoot(), 'node_modules', '.bin', 'nx');
+  timedCommand(nx, ['test', options.cachedTestProject], NX_ENV); // fills the cache
+  const cached = median(Array.from({ length: Math.max(options.rounds, 1) }, () => timedCommand(nx, ['test', options.cachedTestProject], NX_ENV)));
+  const show = median(Array.from({ length: Math.max(options.rounds, 1) }, () => timedCommand(nx, ['show', 'projects'], NX_ENV)));
+  const bare = median(Array.from({ length: Math.max(options.rounds, 1) }, () => timedCommand(process.execPath, ['-e', '0'])));
+  return [
+    { figure: `developer loop: cached nx test ${options.cachedTestProject}`, value: cached, baselineName: 'node -e 0', baseline: bare, unit: 's', goal: { kind: 'at-most', limit: 3 } },
+    { figure: 'developer loop: nx show projects', value: show, baselineName: 'node -e 0', baseline: bare, unit: 's', goal: { kind: 'at-most', limit: 2 } },
+  ];
+}
+
+function derivedArtifacts(options: BenchOptions): BenchRow {
+  options.log('derived artifacts: kubernetes manifests, CloudFront template, monitoring files');
+  const root = findWorkspaceRoot();
+  const generators = ['infra/kubernetes/src/synth.ts', 'infra/cloudfront/src/synth.ts', 'infra/monitoring/src/generate.ts'];
+  let total = 0;
+  const parts: string[] = [];
+  for (const generator of generators) {
+    const seconds = timedCommand(process.execPath, ['-r', '@swc-node/register', join(root, generator)], { SWC_NODE_PROJECT: 'tsconfig.base.json' });
+    options.log(`  ${generator}: ${seconds.toFixed(1)} s`);
+    parts.push(`${generator} ${seconds.toFixed(1)} s`);
+    total += seconds;
+  }
+  const bare = timedCommand(process.execPath, ['-e', '0']) * generators.length;
+  return { figure: 'regenerating every derived artifact (3 generators)', value: total, baselineName: '3 x node -e 0', baseline: bare, unit: 's', goal: { kind: 'at-most', limit: 10 }, note: total > 10 ? `per generator: ${parts.join(', ')}` : undefined };
+}
+
+/** What each package the services load at start adds to an empty process, measured one by one. */
+function moduleFootprints(runtime: NodeRuntime): string {
+  const rssAfter = (modules: string[]) =>
+    Number(
+      execFileSync(runtime.binary, ['-e', `for (const m of ${JSON.stringify(modules)}) require(m); setTimeout(() => process.stdout.write(String(process.memoryUsage().rss)), 300)`], {
+        cwd: findWorkspaceRoot(),
+        encoding: 'utf8',
+      }),
+    ) / MiB;
+  const empty = rssAfter([]);
+  const packages = ['express', '@sentry/node-core/light', 'prom-client', 'zod', 'pg', 'pino', '@sentry/node'];
+  const parts = packages.map((name) => `${name} +${(rssAfter([name]) - empty).toFixed(0)}`);
+  return `node ${empty.toFixed(0)}, ${parts.join(', ')} (@sentry/node is loaded only with tracing on; packages share dependencies, so the parts overlap)`;
+}

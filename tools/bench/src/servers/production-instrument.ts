@@ -1,0 +1,3 @@
+import { startErrorTracking } from '@factsway/shared-utils/monitoring';
+
+startErrorTracking('export');
