@@ -2,6 +2,7 @@
 // local platform's issuer, for `curl -H "Authorization: Bearer $TOKEN" ...`.
 import { platform } from '@factsway/service-catalog';
 import { parseArgs } from 'node:util';
+import { requestToken } from './lib/request-token';
 
 const usage = `usage: npm run -s token -- --tenant <firm-a|firm-b> [--user <email>] [--issuer <url>]
   --tenant  the firm whose data the token may read and change
@@ -23,23 +24,12 @@ async function main(): Promise<void> {
     process.exit(values.help ? 0 : 2);
   }
   const issuer = values.issuer ?? `http://127.0.0.1:${platform.localPorts.issuer}`;
-  let response: Response;
   try {
-    response = await fetch(`${issuer}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenant: values.tenant, subject: values.user }),
-    });
+    process.stdout.write(`${await requestToken(issuer, values.tenant, values.user)}\n`);
   } catch (error) {
-    process.stderr.write(`no issuer at ${issuer} (${(error as Error).message}): is \`npm start\` running?\n`);
+    process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }
-  const body = (await response.json()) as { access_token?: string; error_description?: string };
-  if (!response.ok || !body.access_token) {
-    process.stderr.write(`${issuer} refused: ${body.error_description ?? response.status}\n`);
-    process.exit(1);
-  }
-  process.stdout.write(`${body.access_token}\n`);
 }
 
 void main();

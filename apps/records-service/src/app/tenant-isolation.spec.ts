@@ -120,6 +120,37 @@ describe('records-service: authentication and tenant isolation on every route', 
     expect((await api.request('GET', `/api/cases/${ownCase.body.id}`)).status).toBe(404);
   });
 
+  it("answers a create with a client-chosen id that firm A holds exactly like firm B's own taken id (409), never with firm A's case", async () => {
+    // Case ids are unique across firms (primary key), so firm B cannot have firm A's id; the answer
+    // must be the one any taken id gets, whatever the fields, even the very fields of firm A's case
+    // (a retry of firm A's create would get 200 and the case).
+    const ownId = '01JXCM1T0VTC0ME0000000000B';
+    expect((await api.request('POST', '/api/cases', { id: ownId, title: 'Firm B v. Someone' }, firmB)).status).toBe(201);
+    const ownTaken = await api.request('POST', '/api/cases', { id: ownId, title: 'Another matter' }, firmB);
+    const shape = (answer: { status: number; body: { error: { code: string; message: string; details?: unknown } } }, id: string) => ({
+      status: answer.status,
+      code: answer.body.error.code,
+      message: answer.body.error.message.replace(id, '<id>'),
+      details: answer.body.error.details,
+    });
+    expect(shape(ownTaken, ownId)).toMatchObject({ status: 409, code: 'conflict' });
+
+    const before = await snapshot();
+    for (const fields of [{ title: 'Doe v. Roe' }, { title: 'Intruder v. Firm A', court: 'Elsewhere' }]) {
+      const foreign = await api.request('POST', '/api/cases', { id: firmA.caseId, ...fields }, firmB);
+      expect(shape(foreign, firmA.caseId)).toEqual(shape(ownTaken, ownId));
+      expect(JSON.stringify(foreign.body)).not.toContain('Doe v. Roe');
+      expect(foreign.headers.get('location')).toBeNull();
+    }
+    expect(await snapshot()).toBe(before);
+    expect((await api.request('GET', `/api/cases/${firmA.caseId}`, undefined, firmB)).status).toBe(404);
+
+    // Firm A's own retry of the same create still returns its stored case.
+    const retried = await api.request('POST', '/api/cases', { id: firmA.caseId, title: 'Doe v. Roe' });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ id: firmA.caseId, title: 'Doe v. Roe' });
+  });
+
   it('still validates input behind authentication', async () => {
     expect((await api.request('POST', '/api/cases', { title: '' }, firmB)).status).toBe(400);
     expect((await api.request('GET', '/api/cases/not-a-ulid', undefined, firmB)).status).toBe(400);
