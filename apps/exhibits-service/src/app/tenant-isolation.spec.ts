@@ -97,6 +97,19 @@ describe('exhibits-service: authentication and tenant isolation on every route',
     expect(await labelsOf(firmB)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K']);
   });
 
+  it("refuses to link firm A's fact to firm B's evidence exactly like a fact that does not exist (facts-service checks it as firm B)", async () => {
+    const own = await readJson(await call('POST', '/api/evidence', { description: 'Firm B statement' }, firmB));
+    const link = async (factId: string) => {
+      const response = await call('POST', `/api/evidence/${own.id}/facts`, { factId }, firmB);
+      return { status: response.status, code: (await readJson(response)).error?.code };
+    };
+    expect(await link(firmA.factId)).toEqual(await link('01ARZ3NDEKTSV4RRFFQ69G5FAV'));
+    expect(await link(firmA.factId)).toEqual({ status: 422, code: 'fact_not_found' });
+    expect((await readJson(await call('GET', `/api/evidence/${own.id}`, undefined, firmB))).factIds).toEqual([]);
+    const ownFact = await platform.createFact('Firm B fact.', firmB);
+    expect((await link(ownFact)).status).toBe(201);
+  });
+
   it('still validates input behind authentication', async () => {
     expect((await call('POST', '/api/evidence', { description: '' }, firmB)).status).toBe(400);
     expect((await call('GET', '/api/evidence/not-a-ulid', undefined, firmB)).status).toBe(400);
