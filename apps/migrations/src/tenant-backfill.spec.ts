@@ -3,7 +3,7 @@ import { listMigrationFiles, runMigrations, startTestDatabase, TestDatabase } fr
 import { queryRows } from './testing/schema-snapshot';
 
 /** The tables whose service scopes every query by the token's tenant so far (ADR 018). */
-const isolatedTables = ['cases', 'draft_versions', 'drafts', 'evidence', 'facts', 'ingestion_jobs', 'sentences', 'templates'];
+const isolatedTables = ['caption_templates', 'cases', 'draft_versions', 'drafts', 'evidence', 'facts', 'ingestion_jobs', 'sentences', 'signature_templates', 'templates'];
 
 // ADR 018: the expand migrations that add tenant_id keep the rows that exist before them,
 // assigned to the tenant 'legacy', and make uniqueness rules per tenant.

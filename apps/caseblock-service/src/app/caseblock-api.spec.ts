@@ -9,6 +9,7 @@ import {
   silentServer,
   startBuiltService,
   testServiceEnv,
+  TEST_TENANT,
   type ServiceProcess,
   type SilentServer,
 } from '@factsway/service-testing';
@@ -115,7 +116,7 @@ describe('caseblock-service', () => {
     });
 
     it('reads rows written before the layout column existed with the default layout', async () => {
-      await pool.query(`INSERT INTO caption_templates (id, name, template) VALUES ($1, 'old', '{court}')`, [UNKNOWN_ID]);
+      await pool.query(`INSERT INTO caption_templates (id, name, template, tenant_id) VALUES ($1, 'old', '{court}', $2)`, [UNKNOWN_ID, TEST_TENANT]);
       const old = await readJson(await call('GET', `/api/caseblock/templates/${UNKNOWN_ID}`));
       expect(old).toMatchObject({ courtLines: ['{court}'], separator: ')', width: 72 });
       await pool.query('DELETE FROM caption_templates WHERE id = $1', [UNKNOWN_ID]);

@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE } from '@factsway/document-model';
 import { createService, type RunningService } from '@factsway/shared-utils';
-import { authHeader, readJson, testIssuer, testServiceEnv } from '@factsway/service-testing';
+import { authHeader, readJson, rejectedAuthorizations, testServiceEnv } from '@factsway/service-testing';
 import { serviceOptions } from './service-options';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
@@ -54,17 +54,7 @@ describe('ingestion-service: authentication and tenant isolation on every route'
   });
 
   it('answers every route without a token, or with an unsigned, expired, foreign-audience or foreign-issuer token, with 401 and stores nothing', async () => {
-    const issuer = await testIssuer();
-    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const now = Math.floor(Date.now() / 1000);
-    const unsigned = `${part({ alg: 'none' })}.${part({ iss: issuer.issuer, aud: issuer.audience, sub: 'x', tenant: 'firm-a', scope: 'api:read api:write', exp: now + 600 })}.`;
-    const bad: Record<string, Record<string, string>> = {
-      'no token': {},
-      'alg none': { authorization: `Bearer ${unsigned}` },
-      expired: { authorization: `Bearer ${await issuer.mint({ tenant: 'firm-a', expiresIn: -3600 })}` },
-      'another audience': { authorization: `Bearer ${await issuer.mint({ tenant: 'firm-a', audience: 'https://elsewhere.example' })}` },
-      'another issuer': { authorization: `Bearer ${await issuer.mint({ tenant: 'firm-a', issuer: 'https://evil.example' })}` },
-    };
+    const bad = await rejectedAuthorizations();
     const before = await snapshot();
     for (const [what, headers] of Object.entries(bad)) {
       for (const [method, path, body] of routes(jobOfA)) {
