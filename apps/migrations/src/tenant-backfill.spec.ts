@@ -1,9 +1,10 @@
 import { defaultMigrationsDir } from '@factsway/dev-support';
 import { listMigrationFiles, runMigrations, startTestDatabase, TestDatabase } from '@factsway/database';
+import { services } from '@factsway/service-catalog';
 import { queryRows } from './testing/schema-snapshot';
 
-/** The tables whose service scopes every query by the token's tenant so far (ADR 018). */
-const isolatedTables = ['caption_templates', 'cases', 'draft_versions', 'drafts', 'evidence', 'facts', 'ingestion_jobs', 'sentences', 'signature_templates', 'templates'];
+/** Every table a service owns holds firm data: each is scoped by the token's tenant (ADR 018). */
+const isolatedTables = services.flatMap((service) => service.tables as readonly string[]).sort();
 
 // ADR 018: the expand migrations that add tenant_id keep the rows that exist before them,
 // assigned to the tenant 'legacy', and make uniqueness rules per tenant.
@@ -22,7 +23,7 @@ describe('tenant_id migrations over existing rows', () => {
   });
   afterAll(async () => db?.stop());
 
-  it('adds a NOT NULL tenant_id to every isolated table and to no other', async () => {
+  it('adds a NOT NULL tenant_id to every table of the catalog and to no other', async () => {
     const columns = await queryRows<{ table_name: string; is_nullable: string }>(
       db.url,
       `SELECT table_name, is_nullable FROM information_schema.columns
