@@ -2,7 +2,10 @@ import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE, type DocumentModel } from '@factsway/document-model';
 import { platformVersion } from '@factsway/service-catalog';
 import { newId } from '@factsway/shared-utils';
-import { startBuiltService, type ServiceProcess } from '@factsway/service-testing';
+import { authorizedFetch, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
+
+/** Every request carries a valid token of the test firm unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 // The test target depends on both builds, so `nx test export-service` builds the bundles first.
 describe('the built export- and ingestion-service bundles, as two real processes', () => {

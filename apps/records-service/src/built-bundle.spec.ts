@@ -1,6 +1,9 @@
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { platformVersion } from '@factsway/service-catalog';
-import { startBuiltService, type ServiceProcess } from '@factsway/service-testing';
+import { authorizedFetch, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
+
+/** Every request carries a valid token of the test firm unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 // The test target depends on `build`, so `nx test records-service` builds the bundle first.
 describe('the built bundle (dist/apps/records-service/main.js)', () => {

@@ -4,5 +4,6 @@ export * from './lib/platform';
 export * from './lib/lookup';
 export * from './lib/platform-version';
 export * from './lib/pod-label-contract';
+export * from './lib/auth-issuer';
 export * from './lib/database-connections';
 export * from './lib/public-api-limits';

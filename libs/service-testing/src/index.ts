@@ -1,5 +1,6 @@
 export { serviceUnderTest, type ServiceUnderTest, type ServiceUnderTestOptions } from './lib/service-under-test';
-export { startTestService } from './lib/start-test-service';
+export { startTestService, testServiceEnv } from './lib/start-test-service';
+export { testIssuer, authHeader, authorizedFetch, rejectedAuthorizations, TEST_TENANT } from './lib/test-issuer';
 export { tablesFound } from './lib/tables-found';
 export { describeServiceContract } from './lib/service-contract';
 export { closedPortUrl } from './lib/closed-port-url';

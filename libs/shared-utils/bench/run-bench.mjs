@@ -6,7 +6,8 @@
 //  - req/s: what autocannon measured (on a busy shared machine mostly scheduler wait);
 //  - CPU per request: the server's user+system CPU (/proc/<pid>/stat) over requests served.
 //    Its inverse is the req/s one core sustains, robust to other load: the capacity ratio.
-// Medians over the rounds are reported.
+// Medians over the rounds are reported. Every request carries a bearer token of a local issuer
+// (servers/issuer.ts, its own process); createService verifies it, bare Express ignores it.
 //   node libs/shared-utils/bench/run-bench.mjs     (BENCH_SECONDS=10 BENCH_ROUNDS=3 BENCH_CONNECTIONS=20)
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -42,6 +43,18 @@ function freePort() {
   });
 }
 
+/** The bench's token issuer in its own process: its AUTH_* environment and a token. */
+async function startIssuer(bundle) {
+  const child = spawn(process.execPath, [bundle], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  for await (const chunk of child.stdout) {
+    output += chunk;
+    if (output.includes('\n')) break;
+  }
+  if (!output.includes('\n')) throw new Error(`the issuer exited with ${child.exitCode} before printing its configuration`);
+  return { child, ...JSON.parse(output) };
+}
+
 async function startServer(bundle, env) {
   const port = await freePort();
   // Logs go to /dev/null: writing them is part of the cost, reading them is not.
@@ -53,7 +66,7 @@ async function startServer(bundle, env) {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`${bundle} exited with ${child.exitCode}`);
     try {
-      await fetch(url);
+      await fetch(url, { headers: { authorization: `Bearer ${issuer.token}` } });
       return { child, url };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -73,7 +86,7 @@ function cpuSeconds(pid) {
 
 const run = promisify(execFile);
 async function load(url, duration) {
-  const { stdout } = await run(process.execPath, [join(here, 'load-generator.mjs'), url, String(connections), String(duration)]);
+  const { stdout } = await run(process.execPath, [join(here, 'load-generator.mjs'), url, String(connections), String(duration), `Bearer ${issuer.token}`]);
   const result = JSON.parse(stdout);
   if (result.errors || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx`);
   return result;
@@ -83,9 +96,10 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const outdir = mkdtempSync(join(tmpdir(), 'shared-utils-bench-'));
 const servers = [];
+let issuer;
 try {
   const bundles = {};
-  for (const { entry } of variants) {
+  for (const { entry } of [...variants, { entry: 'servers/issuer.ts' }]) {
     if (bundles[entry]) continue;
     bundles[entry] = join(outdir, entry.replace(/\W+/g, '-') + '.js');
     await build({
@@ -99,7 +113,8 @@ try {
       tsconfig: join(workspaceRoot, 'tsconfig.base.json'),
     });
   }
-  for (const variant of variants) servers.push(await startServer(bundles[variant.entry], variant.env));
+  issuer = await startIssuer(bundles['servers/issuer.ts']);
+  for (const variant of variants) servers.push(await startServer(bundles[variant.entry], { ...issuer.env, ...variant.env }));
   await Promise.all(servers.map((s) => load(s.url, 2))); // warm-up: JIT, connections
 
   const rates = variants.map(() => []);
@@ -134,7 +149,8 @@ try {
     );
   });
 } finally {
-  for (const { child } of servers) child.kill('SIGTERM');
-  await Promise.all(servers.map(({ child }) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+  const children = [...servers, ...(issuer ? [issuer] : [])].map(({ child }) => child);
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
   rmSync(outdir, { recursive: true, force: true });
 }

@@ -87,3 +87,25 @@ export type {
 export { setDefaultErrorReporting } from './lib/service/error-reporting';
 export { beforeServiceExit } from './lib/service/exit-hooks';
 export { SHUTDOWN_DRAIN_SECONDS } from './lib/service/graceful-shutdown';
+
+export { type Caller, currentCaller, tenantOf } from './lib/auth/caller';
+export { AuthError, type BearerErrorCode } from './lib/auth/auth-error';
+export { type AuthConfig } from './lib/auth/auth-config';
+export { authenticate, requiredScope, READ_SCOPE, WRITE_SCOPE, AUTH_REALM } from './lib/auth/authenticate';
+export {
+  createTokenVerifier,
+  IssuerUnavailableError,
+  ACCEPTED_ALGORITHMS,
+  CLOCK_SKEW_SECONDS,
+  TENANT_CLAIM,
+  type TokenVerifier,
+  type TokenVerifierOptions,
+} from './lib/auth/token-verifier';
+export {
+  startLocalIssuer,
+  LOCAL_AUDIENCE,
+  ALL_SCOPES,
+  type LocalIssuer,
+  type LocalIssuerOptions,
+  type MintOptions,
+} from './lib/auth/local-issuer';

@@ -3,3 +3,4 @@ export type { LocalPlatform, LocalPlatformOptions } from './lib/start-local-plat
 export type { Endpoint, PlatformComponent, PlatformContext, StartedComponent } from './lib/platform-component';
 export { catalogPortPlan, freePortPlan, type PortPlan } from './lib/port-plan';
 export { statusTable } from './lib/status-table';
+export { requestToken } from './lib/request-token';

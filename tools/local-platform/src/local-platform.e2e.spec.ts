@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findWorkspaceRoot } from '@factsway/dev-support';
 import { services as catalog, platformVersion, serviceId } from '@factsway/service-catalog';
 import { ulid } from 'ulid';
 import { LocalPlatform, PlatformStartError, startLocalPlatform } from './lib/start-local-platform';
@@ -55,6 +58,11 @@ describe('local platform, end to end', () => {
   const reports: string[] = [];
   const url = (name: string) => platform.services.find((s) => s.name === serviceId(name))?.url as string;
 
+  let token: string;
+  /** Every request carries the token printed by the token command, as the README's curl does. */
+  const fetch = (input: string, init: RequestInit = {}) =>
+    globalThis.fetch(input, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } });
+
   const json = async (name: string, path: string, init: { method?: string; body?: unknown } = {}) => {
     const response = await fetch(`${url(name)}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
@@ -72,6 +80,9 @@ describe('local platform, end to end', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'factsway-local-platform-'));
     chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
     platform = await start();
+    const issuer = platform.endpoints.find((e) => e.name === 'token-issuer')?.url as string;
+    // Asynchronously: the issuer runs in this process and must keep answering meanwhile.
+    token = await printedToken(issuer);
     process.stdout.write(`local platform ready in ${(platform.startedInMs / 1000).toFixed(1)} s\n${statusTable(platform.endpoints)}\n`);
   }, 180_000);
 
@@ -95,6 +106,13 @@ describe('local platform, end to end', () => {
       expect(health).toMatchObject({ status: 200, body: { service: serviceId(s.name), version: platformVersion() } });
       expect((await json(s.name, '/ready')).status).toBe(200);
     }
+  });
+
+  it('answers an /api request without a token with 401, and with the printed token of firm-a', async () => {
+    const anonymous = await globalThis.fetch(`${url('records')}/api/cases`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect((await json('records', '/api/cases')).status).toBe(200);
   });
 
   describe('one real request to each service, across processes', () => {
@@ -199,7 +217,12 @@ describe('local platform, end to end', () => {
         expect(Number(count)).toBe(catalog.length);
         expect(cli.output()).toMatch(/migrations\s+-\s+-\s+up to date/);
         const [, recordsUrl] = /records-service\s+(http:\/\/127\.0\.0\.1:\d+)\s+(\S+)\s+ready/.exec(cli.output()) ?? [];
-        const again = await fetch(`${recordsUrl}/api/cases/${caseId}`);
+        // A new start has a new issuer key: the printed command gives a token of this platform.
+        expect(cli.output()).toContain('TOKEN=$(npm run -s token -- --tenant firm-a --issuer ');
+        const [, issuerUrl] = /token-issuer\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output()) ?? [];
+        const again = await globalThis.fetch(`${recordsUrl}/api/cases/${caseId}`, {
+          headers: { authorization: `Bearer ${await printedToken(issuerUrl)}` },
+        });
         expect(again.status).toBe(200);
         expect(await again.json()).toMatchObject({ id: caseId, title: 'Doe v. Roe' });
 
@@ -216,6 +239,16 @@ describe('local platform, end to end', () => {
     }, 180_000);
   });
 });
+
+/** What the token command prints (run asynchronously: an issuer may run in this process). */
+async function printedToken(issuer: string): Promise<string> {
+  const printed = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'tools/local-platform/src/token.ts', '--tenant', 'firm-a', '--issuer', issuer], {
+    cwd: findWorkspaceRoot(),
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+    encoding: 'utf8',
+  });
+  return printed.stdout.trim();
+}
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -81,6 +81,12 @@ async function main(): Promise<void> {
     `FACTSWAY ${platform.version}: all ${platform.services.length} services ready in ${(platform.startedInMs / 1000).toFixed(1)} s. ` +
       `Logs: ${relative(process.cwd(), platform.logsDir)}/. Ctrl-C stops everything.`,
   );
+  const issuer = platform.endpoints.find((e) => e.name === 'token-issuer')?.url;
+  say(
+    `Every /api route needs a token. Get one for a demo firm (firm-a or firm-b) and call a service:\n` +
+      `  TOKEN=$(npm run -s token -- --tenant firm-a --issuer ${issuer})\n` +
+      `  curl -H "Authorization: Bearer $TOKEN" ${platform.services[0]?.url}/api/cases`,
+  );
   if (stopping) {
     // A signal arrived just as the last component came up.
     stopping = false;

@@ -1,6 +1,6 @@
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { serviceId } from '@factsway/service-catalog';
-import { closedPortUrl, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
+import { authorizedFetch, closedPortUrl, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
 import { Client } from 'pg';
 import { errorEvents, readSinkEnvelopes } from './read-sink-envelopes';
 import { startSentrySink, type SentrySink } from './start-sentry-sink';
@@ -16,8 +16,9 @@ interface JsonAnswer {
   body: any;
 }
 
+/** A request with a valid token of the test firm, as a signed-in client sends it. */
 async function call(url: string, method: string, path: string, body?: unknown): Promise<JsonAnswer> {
-  const response = await fetch(`${url}${path}`, {
+  const response = await authorizedFetch(`${url}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

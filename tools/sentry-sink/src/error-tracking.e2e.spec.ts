@@ -1,5 +1,5 @@
 import { platformVersion } from '@factsway/service-catalog';
-import { startServiceProcess, type ServiceProcess } from '@factsway/service-testing';
+import { authHeader, authorizedFetch, startServiceProcess, type ServiceProcess } from '@factsway/service-testing';
 import { readFileSync } from 'node:fs';
 import { errorEvents, rawEnvelope, readSinkEnvelopes, type SinkEnvelope } from './read-sink-envelopes';
 import { startSentrySink, type SentrySink } from './start-sentry-sink';
@@ -9,7 +9,8 @@ import { bundleFixtureService } from './testing/bundle-fixture-service';
 // sink (Spotlight), read back through the sink's own event stream.
 
 const SECRETS = {
-  bearer: 'secret-bearer-7f3a9c',
+  /** A real token of the test firm (set in beforeAll): the route runs only behind authentication. */
+  bearer: '',
   cookie: 'secret-cookie-1b2d4e',
   apiKey: 'secret-apikey-5c6d7e',
   password: 'secret-password-8e9f0a',
@@ -22,6 +23,7 @@ let service: ServiceProcess;
 const bundle = bundleFixtureService(version);
 
 beforeAll(async () => {
+  SECRETS.bearer = (await authHeader())['authorization']!.slice('Bearer '.length);
   sink = await startSentrySink({ stderr: 'ignore' });
   service = await startServiceProcess(bundle.file, { SENTRY_DSN: sink.dsn, DEPLOYMENT_ENV: 'staging' });
 });
@@ -31,8 +33,9 @@ afterAll(async () => {
   await sink?.close();
 });
 
+/** A POST with a valid token of the test firm unless `headers` has its own authorization. */
 async function post(path: string, body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${service.url}${path}`, {
+  const response = await authorizedFetch(`${service.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
@@ -143,7 +146,8 @@ describe('error tracking during a graceful shutdown', () => {
     const stopping = await startServiceProcess(bundle.file, { SENTRY_DSN: sink.dsn, DEPLOYMENT_ENV: 'staging' });
     try {
       const exited = new Promise<number | null>((resolve) => stopping.child.once('exit', (code) => resolve(code)));
-      const inFlight = fetch(`${stopping.url}/api/explode-later`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const token = await authHeader();
+      const inFlight = fetch(`${stopping.url}/api/explode-later`, { method: 'POST', headers: { 'content-type': 'application/json', ...token }, body: '{}' });
       await new Promise((resolve) => setTimeout(resolve, 100));
       stopping.child.kill('SIGTERM');
       const response = await inFlight;

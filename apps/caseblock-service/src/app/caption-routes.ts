@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { findTemplateOrNotFound, type TemplateStore } from '@factsway/line-templates';
 import { fetchCase, partiesOnSide } from '@factsway/records-client';
-import { parseBody, ulidString, validationError, type PeerClient } from '@factsway/shared-utils';
+import { parseBody, tenantOf, ulidString, validationError, type PeerClient } from '@factsway/shared-utils';
 import { caseDataSchema, type CaseData } from './case-data';
 import { extractCaption } from './caption-extractor';
 import { formatCaption } from './caption-formatter';
@@ -22,12 +22,13 @@ const extractBody = z.strictObject({
 /** `POST /api/caseblock/format` (case data -> caption lines) and `POST /api/caseblock/extract` (text -> case data). */
 export function registerCaptionRoutes(
   router: Router,
-  templates: TemplateStore<CaptionTemplateInput, CaptionTemplate>,
+  /** The store of one firm's templates: a request reads its caller's only. */
+  templates: (tenant: string) => TemplateStore<CaptionTemplateInput, CaptionTemplate>,
   peers: PeerClient,
 ): void {
   router.post('/api/caseblock/format', async (req, res) => {
     const { templateId, caseId, ...given } = parseBody(formatBody, req);
-    const template = templateId ? await findTemplateOrNotFound(templates, templateId) : null;
+    const template = templateId ? await findTemplateOrNotFound(templates(tenantOf(req)), templateId) : null;
     const caseData = await resolveCaseData(given, caseId, peers);
     const lines = formatCaption(caseData, template ?? DEFAULT_CAPTION_LAYOUT);
     res.json({ lines, text: lines.join('\n'), templateId: template?.id ?? null, caseId: caseId ?? null, case: caseData });

@@ -1,6 +1,5 @@
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
-import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
 import {
   closedPortUrl,
@@ -9,6 +8,8 @@ import {
   sendJson,
   silentServer,
   startBuiltService,
+  testServiceEnv,
+  TEST_TENANT,
   type ServiceProcess,
   type SilentServer,
 } from '@factsway/service-testing';
@@ -48,15 +49,12 @@ describe('caseblock-service', () => {
   let recordsWithoutDatabase: ServiceProcess;
   let recordsFailing: RunningService;
 
-  const env = (recordsUrl: string) => ({
-    APP_VERSION: platformVersion(),
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    RECORDS_SERVICE_URL: recordsUrl,
-  });
+  let baseEnv: Record<string, string | undefined>;
+  const env = (recordsUrl: string) => ({ ...baseEnv, RECORDS_SERVICE_URL: recordsUrl });
 
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
+    baseEnv = await testServiceEnv({ DATABASE_URL: database.url });
     pool = new Pool({ connectionString: database.url, max: 2 });
     service = await createService({ name: 'caseblock', routes: registerRoutes, env: env(await closedPortUrl()) }).listen(0);
     recordsDown = service;
@@ -118,7 +116,7 @@ describe('caseblock-service', () => {
     });
 
     it('reads rows written before the layout column existed with the default layout', async () => {
-      await pool.query(`INSERT INTO caption_templates (id, name, template) VALUES ($1, 'old', '{court}')`, [UNKNOWN_ID]);
+      await pool.query(`INSERT INTO caption_templates (id, name, template, tenant_id) VALUES ($1, 'old', '{court}', $2)`, [UNKNOWN_ID, TEST_TENANT]);
       const old = await readJson(await call('GET', `/api/caseblock/templates/${UNKNOWN_ID}`));
       expect(old).toMatchObject({ courtLines: ['{court}'], separator: ')', width: 72 });
       await pool.query('DELETE FROM caption_templates WHERE id = $1', [UNKNOWN_ID]);

@@ -10,7 +10,7 @@ import { captionTemplateBody, captionTemplates } from './caption-templates';
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
 export function registerRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
-  const templates = templateStore(db, captionTemplates);
-  registerTemplateRoutes(router, { basePath: '/api/caseblock/templates', body: captionTemplateBody, store: templates });
+  const templates = (tenant: string) => templateStore(db, captionTemplates, tenant);
+  registerTemplateRoutes(router, { basePath: '/api/caseblock/templates', body: captionTemplateBody, storeFor: templates });
   registerCaptionRoutes(router, templates, peers);
 }

@@ -1,6 +1,9 @@
 import { type CaselawTestPlatform, startCaselawTestPlatform } from '../testing/test-platform';
-import { expectError, readJson, sendJson } from '@factsway/service-testing';
+import { authorizedFetch, expectError, readJson, sendJson } from '@factsway/service-testing';
 import { MAX_TEXT_LENGTH } from './caselaw-schemas';
+
+/** Every request carries a valid token of the test firm unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 const argument =

@@ -47,15 +47,16 @@ function toCitation(row: CitationRow): StoredCitation {
 /**
  * A draft's citations are replaced as a whole (in the caller's transaction): offsets
  * only make sense for one version of the text. Concurrent replacements take turns.
+ * `tenant` is the caller's firm; the authorities named are that firm's (`ensureAuthority`).
  */
-export async function replaceDraftCitations(client: PoolClient, draftId: string, citations: CitationToStore[]): Promise<StoredCitation[]> {
+export async function replaceDraftCitations(client: PoolClient, tenant: string, draftId: string, citations: CitationToStore[]): Promise<StoredCitation[]> {
   await client.query(`SELECT pg_advisory_xact_lock(hashtext('caselaw.citations:' || $1))`, [draftId]);
-  await client.query('DELETE FROM citations WHERE draft_id = $1', [draftId]);
+  await client.query('DELETE FROM citations WHERE draft_id = $1 AND tenant_id = $2', [draftId, tenant]);
   if (citations.length === 0) return [];
   const { rows } = await client.query<CitationRow>(
     `WITH inserted AS (
-       INSERT INTO citations (id, draft_id, authority_id, text, start_offset, end_offset)
-       SELECT id, $1, authority_id, text, start_offset, end_offset
+       INSERT INTO citations (id, draft_id, authority_id, text, start_offset, end_offset, tenant_id)
+       SELECT id, $1, authority_id, text, start_offset, end_offset, $7
          FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[]) AS c(id, authority_id, text, start_offset, end_offset)
        RETURNING *)
      SELECT i.id, i.draft_id, i.authority_id, a.citation AS authority, i.text, i.start_offset, i.end_offset, i.created_at
@@ -67,6 +68,7 @@ export async function replaceDraftCitations(client: PoolClient, draftId: string,
       citations.map((c) => c.text),
       citations.map((c) => c.start),
       citations.map((c) => c.end),
+      tenant,
     ],
   );
   return rows.map(toCitation);
@@ -74,6 +76,7 @@ export async function replaceDraftCitations(client: PoolClient, draftId: string,
 
 export async function listDraftCitations(
   db: Pool,
+  tenant: string,
   draftId: string,
   pagination: Pagination,
 ): Promise<Page<StoredCitation>> {
@@ -82,8 +85,8 @@ export async function listDraftCitations(
     {
       columns: 'c.id, c.draft_id, c.authority_id, a.citation AS authority, c.text, c.start_offset, c.end_offset, c.created_at',
       from: 'citations c JOIN authorities a ON a.id = c.authority_id',
-      where: 'c.draft_id = $1',
-      params: [draftId],
+      where: 'c.tenant_id = $1 AND c.draft_id = $2',
+      params: [tenant, draftId],
       orderBy: 'c.start_offset, c.id',
       toItem: toCitation,
     },

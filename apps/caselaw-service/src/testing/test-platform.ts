@@ -9,8 +9,8 @@ export interface CaselawTestPlatform {
   caselaw: RunningService;
   /** caselaw-service whose RECORDS_SERVICE_URL points at a closed port. */
   caselawWithRecordsDown: RunningService;
-  /** Creates a case and a draft whose document has these paragraphs (records-service); returns the draft and paragraph ids. */
-  createDraft(paragraphs: string[]): Promise<{ draftId: string; paragraphIds: string[] }>;
+  /** Creates a case and a draft whose document has these paragraphs (records-service) as the caller of `headers` (default: the test firm); returns the draft and paragraph ids. */
+  createDraft(paragraphs: string[], headers?: Record<string, string>): Promise<{ draftId: string; paragraphIds: string[] }>;
   count(table: 'authorities' | 'citations'): Promise<number>;
   stop(): Promise<void>;
 }
@@ -33,14 +33,14 @@ export async function startCaselawTestPlatform(): Promise<CaselawTestPlatform> {
     pool,
     caselaw,
     caselawWithRecordsDown,
-    async createDraft(paragraphs) {
-      const kase = await postJson(`${records.url}/api/cases`, { title: 'Acme v. Jones' });
+    async createDraft(paragraphs, headers) {
+      const kase = await postJson(`${records.url}/api/cases`, { title: 'Acme v. Jones' }, headers);
       const paragraphIds = paragraphs.map(() => newId());
       const content = {
         title: 'Opposition to Motion to Dismiss',
         sections: [{ id: newId(), heading: null, paragraphs: paragraphs.map((text, i) => ({ id: paragraphIds[i], text })) }],
       };
-      const draft = await postJson(`${records.url}/api/drafts`, { caseId: kase.id, title: 'Opposition', content });
+      const draft = await postJson(`${records.url}/api/drafts`, { caseId: kase.id, title: 'Opposition', content }, headers);
       return { draftId: draft.id as string, paragraphIds };
     },
     async count(table) {

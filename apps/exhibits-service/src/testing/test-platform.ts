@@ -10,8 +10,8 @@ export interface ExhibitsTestPlatform {
   exhibits: RunningService;
   /** exhibits-service whose FACTS_SERVICE_URL points at a closed port. */
   exhibitsWithFactsDown: RunningService;
-  /** Creates a case, a draft (records-service) and a fact on it (facts-service); returns the fact id. */
-  createFact(text?: string): Promise<string>;
+  /** Creates a case, a draft (records-service) and a fact on it (facts-service) as the caller of `headers` (default: the test firm); returns the fact id. */
+  createFact(text?: string, headers?: Record<string, string>): Promise<string>;
   countEvidence(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -36,10 +36,10 @@ export async function startExhibitsTestPlatform(): Promise<ExhibitsTestPlatform>
     pool,
     exhibits,
     exhibitsWithFactsDown,
-    async createFact(text = 'The lease was signed on March 5, 2024.') {
-      const kase = await postJson(`${records.url}/api/cases`, { title: 'Acme v. Jones' });
-      const draft = await postJson(`${records.url}/api/drafts`, { caseId: kase.id, title: 'Complaint' });
-      const fact = await postJson(`${facts.url}/api/facts`, { draftId: draft.id, text, startOffset: 0, endOffset: text.length });
+    async createFact(text = 'The lease was signed on March 5, 2024.', headers?: Record<string, string>) {
+      const kase = await postJson(`${records.url}/api/cases`, { title: 'Acme v. Jones' }, headers);
+      const draft = await postJson(`${records.url}/api/drafts`, { caseId: kase.id, title: 'Complaint' }, headers);
+      const fact = await postJson(`${facts.url}/api/facts`, { draftId: draft.id, text, startOffset: 0, endOffset: text.length }, headers);
       return fact.id as string;
     },
     async countEvidence() {

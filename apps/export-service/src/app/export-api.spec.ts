@@ -1,9 +1,11 @@
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE, type DocumentModel } from '@factsway/document-model';
-import { platformVersion } from '@factsway/service-catalog';
 import { createService, newId, type RunningService } from '@factsway/shared-utils';
-import { readJson, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
+import { testServiceEnv, authorizedFetch, readJson, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
 import { serviceOptions } from './service-options';
+
+/** Every request carries a valid token of the test firm unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 function motion(): DocumentModel {
   return {
@@ -31,7 +33,7 @@ describe('export-service: POST /api/export', () => {
 
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
-    const env = { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent' };
+    const env = await testServiceEnv();
     exporter = await createService({ ...serviceOptions, env }).listen(0);
     // The built ingestion-service as its own process (the test target builds it first).
     ingestion = await startBuiltService('ingestion', { DATABASE_URL: database.url });

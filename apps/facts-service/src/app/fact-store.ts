@@ -41,31 +41,34 @@ function toFact(row: FactRow): Fact {
   };
 }
 
-export async function insertFact(db: Pool, fact: NewFact): Promise<Fact> {
+// Every function takes the caller's tenant and touches that firm's facts only: another firm's are not there.
+
+export async function insertFact(db: Pool, tenant: string, fact: NewFact): Promise<Fact> {
   const { rows } = await db.query<FactRow>(
-    `INSERT INTO facts (id, draft_id, sentence_id, text, start_offset, end_offset)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${columns}`,
-    [newId(), fact.draftId, fact.sentenceId, fact.text, fact.startOffset, fact.endOffset],
+    `INSERT INTO facts (id, draft_id, sentence_id, text, start_offset, end_offset, tenant_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${columns}`,
+    [newId(), fact.draftId, fact.sentenceId, fact.text, fact.startOffset, fact.endOffset, tenant],
   );
   return toFact(rows[0]);
 }
 
-export async function findFact(db: Pool, id: string): Promise<Fact | undefined> {
-  const { rows } = await db.query<FactRow>(`SELECT ${columns} FROM facts WHERE id = $1`, [id]);
+export async function findFact(db: Pool, tenant: string, id: string): Promise<Fact | undefined> {
+  const { rows } = await db.query<FactRow>(`SELECT ${columns} FROM facts WHERE id = $1 AND tenant_id = $2`, [id, tenant]);
   return rows[0] ? toFact(rows[0]) : undefined;
 }
 
 export async function listFacts(
   db: Pool,
+  tenant: string,
   filter: { draftId?: string },
   pagination: Pagination,
 ): Promise<Page<Fact>> {
-  const byDraft = filter.draftId ? { where: 'draft_id = $1', params: [filter.draftId] } : {};
-  return listPage(db, { columns, from: 'facts', ...byDraft, orderBy: 'id', toItem: toFact }, pagination);
+  const where = filter.draftId ? { where: 'tenant_id = $1 AND draft_id = $2', params: [tenant, filter.draftId] } : { where: 'tenant_id = $1', params: [tenant] };
+  return listPage(db, { columns, from: 'facts', ...where, orderBy: 'id', toItem: toFact }, pagination);
 }
 
 /** Applies the changes; undefined when there is no such fact. */
-export async function updateFact(db: Pool, id: string, changes: FactChanges): Promise<Fact | undefined> {
+export async function updateFact(db: Pool, tenant: string, id: string, changes: FactChanges): Promise<Fact | undefined> {
   const { rows } = await db.query<FactRow>(
     `UPDATE facts SET
        sentence_id = CASE WHEN $2 THEN $3 ELSE sentence_id END,
@@ -73,13 +76,13 @@ export async function updateFact(db: Pool, id: string, changes: FactChanges): Pr
        start_offset = COALESCE($5, start_offset),
        end_offset = COALESCE($6, end_offset),
        updated_at = now()
-     WHERE id = $1 RETURNING ${columns}`,
-    [id, changes.sentenceId !== undefined, changes.sentenceId ?? null, changes.text ?? null, changes.startOffset ?? null, changes.endOffset ?? null],
+     WHERE id = $1 AND tenant_id = $7 RETURNING ${columns}`,
+    [id, changes.sentenceId !== undefined, changes.sentenceId ?? null, changes.text ?? null, changes.startOffset ?? null, changes.endOffset ?? null, tenant],
   );
   return rows[0] ? toFact(rows[0]) : undefined;
 }
 
-export async function deleteFact(db: Pool, id: string): Promise<boolean> {
-  const { rowCount } = await db.query('DELETE FROM facts WHERE id = $1', [id]);
+export async function deleteFact(db: Pool, tenant: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM facts WHERE id = $1 AND tenant_id = $2', [id, tenant]);
   return (rowCount ?? 0) > 0;
 }

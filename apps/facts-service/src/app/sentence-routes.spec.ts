@@ -1,6 +1,9 @@
 import { type FactsTestPlatform, startFactsTestPlatform } from '../testing/test-platform';
-import { expectError, readJson, sendJson } from '@factsway/service-testing';
+import { authorizedFetch, expectError, readJson, sendJson } from '@factsway/service-testing';
 import { MAX_DETECT_TEXT_LENGTH } from './fact-schemas';
+
+/** Every request carries a valid token of the test firm unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 const brief =
   'Plaintiff Acme Inc. sued Mr. Jones on Jan. 5, 2020. See Roe v. Wade, 410 U.S. 113 (1973). ' +

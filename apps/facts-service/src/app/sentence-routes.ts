@@ -1,11 +1,11 @@
 import type { Router } from 'express';
-import { parseBody, parseQuery, withTransaction, type DatabaseServiceContext } from '@factsway/shared-utils';
+import { parseBody, parseQuery, tenantOf, withTransaction, type DatabaseServiceContext } from '@factsway/shared-utils';
 import { assertDraftExists } from './draft-reference';
 import { detectSentencesBody, draftSentencesQuery } from './fact-schemas';
 import { listSentences, replaceSentences } from './sentence-store';
 import { splitSentences } from './sentence-splitter';
 
-/** Sentence detection and a draft's stored sentences. */
+/** Sentence detection and a draft's stored sentences (of the caller's firm: records-service confirms the draft is its). */
 export function registerSentenceRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
   router.post('/api/facts/detect-sentences', async (req, res) => {
     const { text, draftId } = parseBody(detectSentencesBody, req);
@@ -15,13 +15,13 @@ export function registerSentenceRoutes(router: Router, { db, peers }: DatabaseSe
       return;
     }
     await assertDraftExists(peers, draftId);
-    const stored = await withTransaction(db, (client) => replaceSentences(client, draftId, sentences));
+    const stored = await withTransaction(db, (client) => replaceSentences(client, tenantOf(req), draftId, sentences));
     res.status(201).json({ sentences: stored, stored: true, draftId });
   });
 
   router.get('/api/facts/sentences', async (req, res) => {
     const { draftId, limit, offset } = parseQuery(draftSentencesQuery, req);
-    res.json(await listSentences(db, draftId, { limit, offset }));
+    res.json(await listSentences(db, tenantOf(req), draftId, { limit, offset }));
   });
 
 }

@@ -19,8 +19,8 @@ export interface FactsTestPlatform {
   startFactsCalling(recordsUrl: string): Promise<RunningService>;
   /** Another built records-service whose database is unreachable (it answers 5xx); the caller stops it. */
   startRecordsWithoutDatabase(): Promise<ServiceProcess>;
-  /** Creates a case and a draft in records-service; returns the draft id. */
-  createDraft(title?: string): Promise<string>;
+  /** Creates a case and a draft in records-service as the caller of `headers` (default: the test firm); returns the draft id. */
+  createDraft(title?: string, headers?: Record<string, string>): Promise<string>;
   count(table: 'facts' | 'sentences'): Promise<number>;
   stop(): Promise<void>;
 }
@@ -38,9 +38,9 @@ export async function startFactsTestPlatform(): Promise<FactsTestPlatform> {
     env: { DATABASE_URL: database.url, RECORDS_SERVICE_URL: await closedPortUrl() },
   });
 
-  async function createDraft(title = 'Motion to Dismiss'): Promise<string> {
-    const kase = await postJson(`${records.url}/api/cases`, { title: `Case for ${title}` });
-    const draft = await postJson(`${records.url}/api/drafts`, { caseId: kase.id, title });
+  async function createDraft(title = 'Motion to Dismiss', headers?: Record<string, string>): Promise<string> {
+    const kase = await postJson(`${records.url}/api/cases`, { title: `Case for ${title}` }, headers);
+    const draft = await postJson(`${records.url}/api/drafts`, { caseId: kase.id, title }, headers);
     return draft.id as string;
   }
 

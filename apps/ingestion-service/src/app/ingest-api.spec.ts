@@ -3,11 +3,13 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
 import { DOCX_MEDIA_TYPE, documentSchema } from '@factsway/document-model';
-import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
-import { readJson } from '@factsway/service-testing';
+import { testServiceEnv, authorizedFetch, readJson } from '@factsway/service-testing';
 import { MAX_UPLOAD_BYTES, UPLOAD_DIRECTORY } from './docx-upload';
 import { serviceOptions } from './service-options';
+
+/** Every request carries a valid token of the test firm unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 
@@ -41,7 +43,7 @@ describe('ingestion-service: POST /api/ingest, GET /api/ingest/:id', () => {
     pool = new Pool({ connectionString: database.url, max: 2 });
     service = await createService({
       ...serviceOptions,
-      env: { DATABASE_URL: database.url, APP_VERSION: platformVersion(), LOG_LEVEL: 'silent' },
+      env: await testServiceEnv({ DATABASE_URL: database.url }),
     }).listen(0);
   });
 

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Router } from 'express';
 import { Gauge } from 'prom-client';
-import { idParam, notFound, parseParams, type DatabaseServiceContext } from '@factsway/shared-utils';
+import { idParam, notFound, parseParams, tenantOf, type DatabaseServiceContext } from '@factsway/shared-utils';
 import { ConversionSlots } from './conversion-slots';
 import { assertDeclaredDocx, assertSafeDocxPackage, corruptDocx, titleFromFilename } from './docx-file-checks';
 import { CorruptDocxError, readDocx } from './docx-reader';
@@ -14,7 +14,8 @@ export const CONVERSION_QUEUE = 16;
 
 /**
  * `POST /api/ingest` (multipart, field `file`): .docx -> document JSON, recorded as an
- * `ingestion_jobs` row. `GET /api/ingest/:id`: that job, with its document.
+ * `ingestion_jobs` row of the caller's firm. `GET /api/ingest/:id`: that job, with its document
+ * (another firm's job answers 404 like a missing one).
  * Bad input (413, 415, 400) is refused before anything is written.
  */
 export function registerIngestRoutes(router: Router, { db, registry }: DatabaseServiceContext): void {
@@ -37,13 +38,14 @@ export function registerIngestRoutes(router: Router, { db, registry }: DatabaseS
   });
 
   router.post('/api/ingest', async (req, res) => {
+    const tenant = tenantOf(req);
     const file = await receiveUpload(req, res);
     // The temporary file is gone before the client hears back, so nothing outlives a request.
-    const job = await convertAndRecord(file).finally(() => rm(file.path, { force: true }));
+    const job = await convertAndRecord(tenant, file).finally(() => rm(file.path, { force: true }));
     res.status(201).location(`/api/ingest/${job.id}`).json(job);
   });
 
-  async function convertAndRecord(file: Express.Multer.File) {
+  async function convertAndRecord(tenant: string, file: Express.Multer.File) {
     assertDeclaredDocx(file);
     const document = await slots.run(async () => {
       await assertSafeDocxPackage(file.path);
@@ -51,7 +53,7 @@ export function registerIngestRoutes(router: Router, { db, registry }: DatabaseS
         throw error instanceof CorruptDocxError ? corruptDocx(error.message) : error;
       });
     });
-    return insertCompletedJob(db, {
+    return insertCompletedJob(db, tenant, {
       fileName: file.originalname,
       contentType: file.mimetype,
       sizeBytes: file.size,
@@ -61,7 +63,7 @@ export function registerIngestRoutes(router: Router, { db, registry }: DatabaseS
 
   router.get('/api/ingest/:id', async (req, res) => {
     const { id } = parseParams(idParam, req);
-    const job = await findJob(db, id);
+    const job = await findJob(db, tenantOf(req), id);
     if (!job) throw notFound(`ingestion job ${id} not found`);
     res.json(job);
   });

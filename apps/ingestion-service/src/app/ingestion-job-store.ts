@@ -41,19 +41,23 @@ export interface CompletedConversion {
   document: DocumentModel;
 }
 
-/** Records a finished conversion in one statement: a job row exists only for a readable .docx. */
-export async function insertCompletedJob(db: Pool, conversion: CompletedConversion): Promise<IngestionJob> {
+/**
+ * Records a finished conversion of the caller's firm (`tenant`) in one statement: a job row
+ * exists only for a readable .docx.
+ */
+export async function insertCompletedJob(db: Pool, tenant: string, conversion: CompletedConversion): Promise<IngestionJob> {
   const { rows } = await db.query<IngestionJobRow>(
-    `INSERT INTO ingestion_jobs (id, status, file_name, content_type, size_bytes, result, completed_at)
-     VALUES ($1, 'completed', $2, $3, $4, $5, now())
+    `INSERT INTO ingestion_jobs (id, status, file_name, content_type, size_bytes, result, completed_at, tenant_id)
+     VALUES ($1, 'completed', $2, $3, $4, $5, now(), $6)
      RETURNING ${COLUMNS}`,
-    [newId(), conversion.fileName, conversion.contentType, conversion.sizeBytes, JSON.stringify(conversion.document)],
+    [newId(), conversion.fileName, conversion.contentType, conversion.sizeBytes, JSON.stringify(conversion.document), tenant],
   );
   return toJob(rows[0]);
 }
 
-export async function findJob(db: Pool, id: string): Promise<IngestionJob | null> {
-  const { rows } = await db.query<IngestionJobRow>(`SELECT ${COLUMNS} FROM ingestion_jobs WHERE id = $1`, [id]);
+/** The job, when it belongs to `tenant`: another firm's job is not there. */
+export async function findJob(db: Pool, tenant: string, id: string): Promise<IngestionJob | null> {
+  const { rows } = await db.query<IngestionJobRow>(`SELECT ${COLUMNS} FROM ingestion_jobs WHERE id = $1 AND tenant_id = $2`, [id, tenant]);
   return rows[0] ? toJob(rows[0]) : null;
 }
 

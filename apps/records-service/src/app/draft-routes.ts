@@ -5,9 +5,10 @@ import {
   parseBody,
   parseParams,
   parseQuery,
+  tenantOf,
   unprocessable,
 } from '@factsway/shared-utils';
-import type { Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { Pool } from 'pg';
 import { CaseStore } from './case-store';
 import {
@@ -40,24 +41,24 @@ function refusal(id: string, result: Exclude<DraftChangeResult, { outcome: 'chan
  * Changes name the version they are based on (`If-Match` or `version`); a stale one is a 409.
  */
 export function registerDraftRoutes(router: Router, db: Pool): void {
-  const drafts = new DraftStore(db);
-  const cases = new CaseStore(db);
+  const drafts = (req: Request) => new DraftStore(db, tenantOf(req));
+  const cases = (req: Request) => new CaseStore(db, tenantOf(req));
 
   router.get('/api/drafts', async (req, res) => {
     const pagination = parseQuery(paginationQuery, req);
-    res.json(await drafts.list(pagination));
+    res.json(await drafts(req).list(pagination));
   });
 
   router.get('/api/drafts/case/:caseId', async (req, res) => {
     const { caseId } = parseParams(caseDraftsParams, req);
     const pagination = parseQuery(paginationQuery, req);
-    if (!(await cases.exists(caseId))) throw notFound(`No case ${caseId}`);
-    res.json(await drafts.listByCase(caseId, pagination));
+    if (!(await cases(req).exists(caseId))) throw notFound(`No case ${caseId}`);
+    res.json(await drafts(req).listByCase(caseId, pagination));
   });
 
   router.post('/api/drafts', async (req, res) => {
     const input = parseBody(createDraftBody, req);
-    const result = await drafts.create(input);
+    const result = await drafts(req).create(input);
     if (result.outcome === 'unknown-case') throw unprocessable(`body.caseId: no case ${input.caseId}`);
     if (result.outcome === 'unknown-template') throw unprocessable(`body.templateId: no template ${input.templateId}`);
     res.location(`/api/drafts/${result.draft.id}`);
@@ -66,7 +67,7 @@ export function registerDraftRoutes(router: Router, db: Pool): void {
 
   router.get('/api/drafts/:id', async (req, res) => {
     const { id } = parseParams(draftParams, req);
-    const draft = await drafts.get(id);
+    const draft = await drafts(req).get(id);
     if (!draft) throw notFound(`No draft ${id}`);
     sendDraft(res, draft);
   });
@@ -75,7 +76,7 @@ export function registerDraftRoutes(router: Router, db: Pool): void {
     const { id } = parseParams(draftParams, req);
     const { version, ...changes } = parseBody(updateDraftBody, req);
     const expected = expectedVersion(req, version, true) as number;
-    const result = await drafts.update(id, expected, changes);
+    const result = await drafts(req).update(id, expected, changes);
     if (result.outcome === 'unknown-template') throw unprocessable(`body.templateId: no template ${changes.templateId}`);
     if (result.outcome !== 'changed') throw refusal(id, result);
     sendDraft(res, result.draft);
@@ -84,7 +85,7 @@ export function registerDraftRoutes(router: Router, db: Pool): void {
   router.delete('/api/drafts/:id', async (req, res) => {
     const { id } = parseParams(draftParams, req);
     const body = parseBody(expectedVersionBody, req);
-    const result = await drafts.delete(id, expectedVersion(req, body?.version, false));
+    const result = await drafts(req).delete(id, expectedVersion(req, body?.version, false));
     if (result.outcome !== 'deleted') throw refusal(id, result as Exclude<DraftChangeResult, { outcome: 'changed' }>);
     res.status(204).end();
   });
@@ -92,14 +93,14 @@ export function registerDraftRoutes(router: Router, db: Pool): void {
   router.get('/api/drafts/:id/versions', async (req, res) => {
     const { id } = parseParams(draftParams, req);
     const pagination = parseQuery(paginationQuery, req);
-    const versions = await drafts.versions(id, pagination);
+    const versions = await drafts(req).versions(id, pagination);
     if (!versions) throw notFound(`No draft ${id}`);
     res.json(versions);
   });
 
   router.get('/api/drafts/:id/versions/:version', async (req, res) => {
     const { id, version } = parseParams(draftVersionParams, req);
-    const found = await drafts.version(id, version);
+    const found = await drafts(req).version(id, version);
     if (!found) throw notFound(`No version ${version} of draft ${id}`);
     res.json(found);
   });
@@ -107,7 +108,7 @@ export function registerDraftRoutes(router: Router, db: Pool): void {
   router.post('/api/drafts/:id/restore/:version', async (req, res) => {
     const { id, version } = parseParams(draftVersionParams, req);
     const body = parseBody(expectedVersionBody, req);
-    const result = await drafts.restore(id, version, expectedVersion(req, body?.version, false));
+    const result = await drafts(req).restore(id, version, expectedVersion(req, body?.version, false));
     if (result.outcome === 'missing-version') throw notFound(`No version ${version} of draft ${id}`);
     if (result.outcome !== 'changed') throw refusal(id, result);
     sendDraft(res, result.draft);

@@ -1,4 +1,8 @@
 import { RecordsHarness, sampleDocument, unknownId } from '../testing/records-harness';
+import { authorizedFetch } from '@factsway/service-testing';
+
+/** Every request carries a valid token of the test firm unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 describe('/api/templates', () => {
   const api = new RecordsHarness();

@@ -1,7 +1,10 @@
 import { startTestDatabase, type TestDatabaseOptions, type TestDatabase } from '@factsway/database';
-import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
 import { registerRoutes } from '../app/routes';
+import { testServiceEnv, authorizedFetch } from '@factsway/service-testing';
+
+/** Every request carries a valid token of the test firm unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -28,7 +31,7 @@ export class RecordsHarness {
     this.service = await createService({
       name: 'records',
       routes: registerRoutes,
-      env: { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: this.database.url },
+      env: await testServiceEnv({ DATABASE_URL: this.database.url }),
     }).listen(0);
   }
 

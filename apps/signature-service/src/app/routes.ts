@@ -10,7 +10,7 @@ import { signatureTemplateBody, signatureTemplates } from './signature-templates
  * Mounted after the routes every service has (/health, /ready, /metrics).
  */
 export function registerRoutes(router: Router, { db, peers }: DatabaseServiceContext): void {
-  const templates = templateStore(db, signatureTemplates);
-  registerTemplateRoutes(router, { basePath: '/api/signature/templates', body: signatureTemplateBody, store: templates });
+  const templates = (tenant: string) => templateStore(db, signatureTemplates, tenant);
+  registerTemplateRoutes(router, { basePath: '/api/signature/templates', body: signatureTemplateBody, storeFor: templates });
   registerSignatureRoutes(router, templates, peers);
 }

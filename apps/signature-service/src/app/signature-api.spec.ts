@@ -1,8 +1,7 @@
 import { Pool } from 'pg';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
-import { platformVersion } from '@factsway/service-catalog';
 import { createService, type RunningService } from '@factsway/shared-utils';
-import { closedPortUrl, expectError, readJson, sendJson, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
+import { testServiceEnv, closedPortUrl, expectError, readJson, sendJson, startBuiltService, type ServiceProcess } from '@factsway/service-testing';
 import { registerRoutes } from './routes';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
@@ -33,7 +32,7 @@ describe('signature-service', () => {
   beforeAll(async () => {
     database = await startTestDatabase({ migrate: true });
     pool = new Pool({ connectionString: database.url, max: 2 });
-    const env = { APP_VERSION: platformVersion(), LOG_LEVEL: 'silent', DATABASE_URL: database.url };
+    const env = await testServiceEnv({ DATABASE_URL: database.url });
     service = await createService({
       name: 'signature',
       routes: registerRoutes,

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { findTemplateOrNotFound, type TemplateStore } from '@factsway/line-templates';
 import { fetchCase, partiesOnSide } from '@factsway/records-client';
-import { parseBody, ulidString, type PeerClient } from '@factsway/shared-utils';
+import { parseBody, tenantOf, ulidString, type PeerClient } from '@factsway/shared-utils';
 import { attorneySchema } from './signature-data';
 import { DEFAULT_SIGNATURE_LINES, formatSignature, roleOf, type CaseParties } from './signature-formatter';
 import type { SignatureTemplate, SignatureTemplateInput } from './signature-templates';
@@ -14,12 +14,13 @@ const formatBody = attorneySchema.extend({
 /** `POST /api/signature/format`: attorney and firm data (and optionally a case) -> signature block lines. */
 export function registerSignatureRoutes(
   router: Router,
-  templates: TemplateStore<SignatureTemplateInput, SignatureTemplate>,
+  /** The store of one firm's templates: a request reads its caller's only. */
+  templates: (tenant: string) => TemplateStore<SignatureTemplateInput, SignatureTemplate>,
   peers: PeerClient,
 ): void {
   router.post('/api/signature/format', async (req, res) => {
     const { templateId, caseId, ...attorney } = parseBody(formatBody, req);
-    const template = templateId ? await findTemplateOrNotFound(templates, templateId) : null;
+    const template = templateId ? await findTemplateOrNotFound(templates(tenantOf(req)), templateId) : null;
     let caseParties: CaseParties | undefined;
     if (caseId) {
       const recordsCase = await fetchCase(peers, caseId);

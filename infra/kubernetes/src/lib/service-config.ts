@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { peerUrlVariable, ServiceDefinition, serviceId } from '@factsway/service-catalog';
+import { authEnvironment, peerUrlVariable, ServiceDefinition, serviceId } from '@factsway/service-catalog';
 import { ClusterSettings } from './cluster-settings';
 
 /** Non-secret environment of a service, in the order a reader expects; `peers` are its peers' definitions. */
@@ -18,6 +18,7 @@ export function serviceConfig(
     LOG_LEVEL: settings.logLevel,
     ...(service.tables.length > 0 && settings.databaseUrl !== undefined ? { DATABASE_URL: settings.databaseUrl } : {}),
     ...peerUrls,
+    ...authEnvironment(settings.environment),
     ...settings.environmentOverrides,
   };
 }

@@ -18,8 +18,20 @@ export const platform = {
     postgres: 5433,
     updateOrigin: 3100,
     sentrySink: 8969,
+    /** The local token issuer (OpenID discovery, JWKS, demo tokens). */
+    issuer: 3090,
     prometheus: 9090,
     alertmanager: 9093,
+  },
+  /**
+   * Who issues the access tokens every /api route checks, per environment: the services get
+   * AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL from here (locally from the local issuer).
+   */
+  auth: {
+    audience: 'https://api.factsway.com',
+    issuers: { staging: 'https://login.staging.factsway.com', production: 'https://login.factsway.com' },
+    /** The issuer's key set, relative to the issuer URL. */
+    jwksPath: '/jwks',
   },
   /** Database name used by every service (each owns its own tables in it). */
   databaseName: 'factsway',

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findWorkspaceRoot, freePort, serviceNodeBinary } from '@factsway/dev-support';
 import { serviceId } from '@factsway/service-catalog';
+import { testIssuer } from './test-issuer';
 
 /** A service running as its own node process, the way it runs in a pod. */
 export interface ServiceProcess {
@@ -33,14 +34,14 @@ function killOnExit(child: ChildProcess): void {
 
 /**
  * Runs a bundled service (`node <file>`) on a free port of 127.0.0.1 and waits until it answers
- * `/health`. The environment is only `env` on top of PATH, DEPLOYMENT_ENV=local, LOG_LEVEL=warn and
- * PORT, so nothing of the test process (APP_VERSION, DATABASE_URL...) leaks in.
+ * `/health`. The environment is only `env` on top of PATH, DEPLOYMENT_ENV=local, LOG_LEVEL=warn, the
+ * test issuer's AUTH_* variables and PORT, so nothing of the test process (APP_VERSION, DATABASE_URL...) leaks in.
  */
 export async function startServiceProcess(file: string, env: Record<string, string> = {}, cwd = findWorkspaceRoot()): Promise<ServiceProcess> {
   const port = await freePort();
   const child = spawn(serviceNodeBinary(), ['--enable-source-maps', file], {
     cwd,
-    env: { PATH: process.env['PATH'], DEPLOYMENT_ENV: 'local', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    env: { PATH: process.env['PATH'], DEPLOYMENT_ENV: 'local', LOG_LEVEL: 'warn', ...(await testIssuer()).env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   killOnExit(child);

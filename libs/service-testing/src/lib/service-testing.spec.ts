@@ -5,6 +5,7 @@ import { expectError } from './expect-error';
 import { postJson, readJson, sendJson } from './json-requests';
 import { serviceUnderTest } from './service-under-test';
 import { tablesFound } from './tables-found';
+import { authHeader, testIssuer, TEST_TENANT } from './test-issuer';
 
 describe('serviceUnderTest with a database', () => {
   const service = serviceUnderTest({
@@ -38,6 +39,28 @@ describe('serviceUnderTest with a database', () => {
     expect(await expectError(await sendJson(`${service.url}/api/echo`, 'POST', '{"ok":'), 400, 'malformed_json')).toEqual(expect.any(String));
     expect(await expectError(await sendJson(`${service.url}/api/echo`, 'POST'), 400, 'bad_request')).toBe('ok must be true');
     await expect(expectError(await sendJson(`${service.url}/api/echo`, 'POST', { ok: false }), 400, 'not_found')).rejects.toThrow();
+  });
+});
+
+describe('serviceUnderTest trusts the test issuer', () => {
+  const service = serviceUnderTest({
+    name: 'export',
+    routes(router) {
+      router.get('/api/whoami', (req, res) => res.json({ tenant: req.caller?.tenant }));
+    },
+  });
+
+  it('answers a request without a token with 401, and one with a token of the test issuer with its tenant', async () => {
+    expect((await fetch(`${service.url}/api/whoami`)).status).toBe(401);
+    expect(await readJson(await sendJson(`${service.url}/api/whoami`, 'GET'))).toEqual({ tenant: TEST_TENANT });
+    expect(await readJson(await sendJson(`${service.url}/api/whoami`, 'GET', undefined, await authHeader('firm-b')))).toEqual({ tenant: 'firm-b' });
+    expect((await sendJson(`${service.url}/api/whoami`, 'GET', undefined, {})).status).toBe(401);
+  });
+
+  it('mints tokens the service verifies against the issuer key set, and refuses a token of another audience', async () => {
+    const issuer = await testIssuer();
+    const token = await issuer.mint({ tenant: 'firm-a', audience: 'https://elsewhere.example' });
+    expect((await fetch(`${service.url}/api/whoami`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
 });
 

@@ -1,5 +1,6 @@
 import { startTestDatabase } from '@factsway/database';
 import { findWorkspaceRoot, freePort } from '@factsway/dev-support';
+import { startLocalIssuer } from '@factsway/shared-utils';
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,25 @@ export const QUICK_BENCH: Omit<BenchOptions, 'log'> = { seconds: 1, rounds: 1, i
 const SENTRY_DSN = 'http://bench@127.0.0.1:9/1';
 const SERVICE_ENV = { DEPLOYMENT_ENV: 'local', LOG_LEVEL: 'info', SENTRY_DSN, HOST: '127.0.0.1' };
 
+/**
+ * What the services' requests carry in production: a bearer token, verified on every /api
+ * request (ES256 signature, issuer, audience, expiry) against the JWKS of a real local issuer
+ * in this process. The baselines get the same header and ignore it.
+ */
+interface BenchAuth {
+  /** AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL of the issuer, for the services. */
+  env: Record<string, string>;
+  headers: Record<string, string>;
+}
+
+async function startBenchAuth(stack: Array<() => Promise<void>>): Promise<BenchAuth> {
+  const issuer = await startLocalIssuer();
+  stack.push(() => issuer.close());
+  // One token for the whole run: the default lifetime (1 h) outlasts a full bench.
+  const token = await issuer.mint({ tenant: 'bench-firm', subject: 'bench@bench-firm.example' });
+  return { env: issuer.env, headers: { authorization: `Bearer ${token}` } };
+}
+
 /** Runs every comparison of the bench and returns the table's rows. */
 export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   const workDir = mkdtempSync(join(tmpdir(), 'factsway-bench-'));
@@ -51,8 +71,9 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   try {
     const rows: BenchRow[] = [];
     const wanted = (part: BenchPart) => options.only === undefined || options.only.includes(part);
-    if (wanted('request-path')) rows.push(...(await requestPath(options, stack)));
-    if (wanted('records-read')) rows.push(...(await recordsRead(options, stack)));
+    const auth = await startBenchAuth(stack);
+    if (wanted('request-path')) rows.push(...(await requestPath(options, stack, auth)));
+    if (wanted('records-read')) rows.push(...(await recordsRead(options, stack, auth)));
     if (wanted('update-origin')) rows.push(...(await updateOrigin(options, workDir, stack)));
     if (wanted('developer-loop')) rows.push(...developerLoop(options));
     if (wanted('derived-artifacts')) rows.push(derivedArtifacts(options));
@@ -88,7 +109,7 @@ function wrkContender(
   };
 }
 
-async function requestPath(options: BenchOptions, stack: Array<() => Promise<void>>): Promise<BenchRow[]> {
+async function requestPath(options: BenchOptions, stack: Array<() => Promise<void>>, auth: BenchAuth): Promise<BenchRow[]> {
   options.log('request path: production stack vs bare Express vs peer stack, per runtime');
   const files = {
     production: bundle(join(__dirname, '..', 'servers', 'production-stack.ts')),
@@ -98,11 +119,11 @@ async function requestPath(options: BenchOptions, stack: Array<() => Promise<voi
   const contenders: Contender[] = [];
   const runtimes = nodeRuntimes();
   for (const runtime of runtimes) {
-    const production = await start(stack, runtime, files.production, { ...SERVICE_ENV, READY_PATH: '/health' });
+    const production = await start(stack, runtime, files.production, { ...SERVICE_ENV, ...auth.env, READY_PATH: '/health' });
     const bare = await start(stack, runtime, files.bare, { READY_PATH: '/api/cases/1' });
     const peer = await start(stack, runtime, files.peer, { SENTRY_DSN, READY_PATH: '/api/cases/1' });
     for (const [kind, server] of [['production', production], ['bare', bare], ['peer', peer]] as const) {
-      contenders.push(wrkContender(`${runtime.label} ${kind}`, `${server.url}/api/cases/01HZX0000000000000000000AB`, options));
+      contenders.push(wrkContender(`${runtime.label} ${kind}`, `${server.url}/api/cases/01HZX0000000000000000000AB`, options, 'requests', { headers: auth.headers }));
     }
   }
   const medians = await interleaved(contenders, options.rounds, options.log);
@@ -117,20 +138,20 @@ async function requestPath(options: BenchOptions, stack: Array<() => Promise<voi
   });
 }
 
-async function recordsRead(options: BenchOptions, stack: Array<() => Promise<void>>): Promise<BenchRow[]> {
+async function recordsRead(options: BenchOptions, stack: Array<() => Promise<void>>, auth: BenchAuth): Promise<BenchRow[]> {
   options.log('records read: GET /api/drafts/:id through records-service vs bare Express with the same query vs a pg loop');
   const database = await startTestDatabase({ migrate: true });
   stack.push(() => database.stop());
   const runtime = nodeRuntimes().at(-1)!;
-  const env = { ...SERVICE_ENV, DATABASE_URL: database.url, READY_PATH: '/ready' };
+  const env = { ...SERVICE_ENV, ...auth.env, DATABASE_URL: database.url, READY_PATH: '/ready' };
   const records = await start(stack, runtime, bundle(join(findWorkspaceRoot(), 'apps', 'records-service', 'src', 'main.ts')), env);
-  const draftId = await seedDraft(records.url);
+  const draftId = await seedDraft(records.url, auth);
   const bare = await start(stack, runtime, bundle(join(__dirname, '..', 'servers', 'records-bare.ts')), { DATABASE_URL: database.url, READY_PATH: `/api/drafts/${draftId}` });
   const pgLoop = bundle(join(__dirname, '..', 'servers', 'pg-loop.ts'));
   const medians = await interleaved(
     [
-      wrkContender('records-service', `${records.url}/api/drafts/${draftId}`, options),
-      wrkContender('bare Express + pg', `${bare.url}/api/drafts/${draftId}`, options),
+      wrkContender('records-service', `${records.url}/api/drafts/${draftId}`, options, 'requests', { headers: auth.headers }),
+      wrkContender('bare Express + pg', `${bare.url}/api/drafts/${draftId}`, options, 'requests', { headers: auth.headers }),
       {
         name: 'pg loop',
         measure: async () => {
@@ -165,9 +186,9 @@ async function recordsRead(options: BenchOptions, stack: Array<() => Promise<voi
   ];
 }
 
-async function seedDraft(url: string): Promise<string> {
+async function seedDraft(url: string, auth: BenchAuth): Promise<string> {
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth.headers }, body: JSON.stringify(body) });
     if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { id: string };
   };

@@ -104,8 +104,16 @@ describe('drill 1: version A, then B under load', () => {
     expect(Number(memory)).toBe(256 * 1024 * 1024);
   });
 
-  it('rolls every service to B while an HTTP load runs; every /health reports B', async () => {
-    const load = startHttpLoad(Object.fromEntries(drill.services.map((service) => [service, drill.url(service, '/health')])), 2, 20);
+  it('rolls every service to B while an HTTP load runs (an authenticated /api read among it); every /health reports B', async () => {
+    const authenticatedRead = 'records-service GET /api/cases';
+    const load = startHttpLoad(
+      {
+        ...Object.fromEntries(drill.services.map((service) => [service, drill.url(service, '/health')])),
+        [authenticatedRead]: { url: drill.url('records-service', '/api/cases?limit=1'), headers: await drill.authorization() },
+      },
+      2,
+      20,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const run = await drill.deploy(B);
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -120,6 +128,10 @@ describe('drill 1: version A, then B under load', () => {
     for (const service of drill.services) {
       expect(report.longestOutageMs[service]).toBeLessThan(readinessIntervalMs(service));
     }
+    // Both versions verify the token against the drill's issuer: never refused (an unreachable
+    // issuer would be a run of 503s, caught by the outage bound below).
+    expect(report.failures.filter((failure) => /HTTP (401|403)/.test(failure.error))).toEqual([]);
+    expect(report.longestOutageMs[authenticatedRead]).toBeLessThan(readinessIntervalMs('records-service'));
   });
 
   it('re-tagged the unchanged images for B instead of rebuilding them (same image id)', async () => {

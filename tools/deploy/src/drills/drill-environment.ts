@@ -1,4 +1,5 @@
 import { embeddedDatabaseUrl, startTestDatabase, TestDatabase } from '@factsway/database';
+import { startLocalIssuer, type LocalIssuer } from '@factsway/shared-utils';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,15 +20,18 @@ export interface DeployRun {
 }
 
 /**
- * A real local engine for the drills: a throwaway PostgreSQL, free host ports for the eight
- * services, a private run ledger, and versions unique to this test run (so images and pods
- * it creates are found and removed afterwards).
+ * A real local engine for the drills: a throwaway PostgreSQL, a token issuer of its own on a free
+ * port of 127.0.0.1 (the pods run on the host network, so they reach it there), free host ports
+ * for the eight services, a private run ledger, and versions unique to this test run (so images
+ * and pods it creates are found and removed afterwards).
  */
 export class DrillEnvironment {
   readonly services = catalogServiceNames();
   readonly stamp = Date.now().toString(36);
   private readonly scratch = mkdtempSync(join(tmpdir(), 'factsway-drills-'));
   database!: TestDatabase;
+  /** Every pod trusts it (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL), instead of `npm start`'s issuer on 3090. */
+  issuer!: LocalIssuer;
   ports!: Record<string, number>;
   private closedPort!: number;
 
@@ -37,6 +41,7 @@ export class DrillEnvironment {
 
   async start(): Promise<void> {
     this.database = await startTestDatabase();
+    this.issuer = await startLocalIssuer();
     const ports = await freePorts([...this.services, 'closed']);
     this.closedPort = ports['closed'];
     delete ports['closed'];
@@ -49,7 +54,18 @@ export class DrillEnvironment {
   }
 
   backend(extra: Partial<LocalEngineOptions> = {}): LocalPodmanBackend {
-    return new LocalPodmanBackend({ databaseUrl: this.database.url, ports: this.ports, stopTimeoutSeconds: 15, ...extra });
+    return new LocalPodmanBackend({
+      databaseUrl: this.database.url,
+      ports: this.ports,
+      stopTimeoutSeconds: 15,
+      ...extra,
+      environmentOverrides: { ...this.issuer.env, ...extra.environmentOverrides },
+    });
+  }
+
+  /** `authorization` header with a token of `firm-a` from the drill's issuer. */
+  async authorization(): Promise<Record<string, string>> {
+    return { authorization: `Bearer ${await this.issuer.mint({ tenant: 'firm-a' })}` };
   }
 
   url(service: string, path: string): string {
@@ -119,6 +135,7 @@ export class DrillEnvironment {
     const ours = secrets.stdout.split('\n').filter((name) => name.startsWith(`factsway-drill-${this.stamp}-`));
     if (ours.length) await runTool('podman', ['secret', 'rm', ...ours]).catch(() => undefined);
     await this.database?.stop();
+    await this.issuer?.close();
     rmSync(this.scratch, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,9 @@ export interface LoadFailure {
   error: string;
 }
 
+/** A URL, or a URL with request headers (an `authorization` for an /api route). */
+export type LoadTarget = string | { url: string; headers?: Record<string, string> };
+
 export interface LoadReport {
   requests: number;
   failures: LoadFailure[];
@@ -17,7 +20,7 @@ export interface LoadReport {
  * next target in turn, pausing `pauseMs` between requests. A non-2xx answer or a network
  * error is a failure. `stop()` ends it and reports.
  */
-export function startHttpLoad(targets: Record<string, string>, workers = 4, pauseMs = 10) {
+export function startHttpLoad(targets: Record<string, LoadTarget>, workers = 4, pauseMs = 10) {
   const names = Object.keys(targets);
   const failures: LoadFailure[] = [];
   const outage = new Map<string, { first: number; last: number }>();
@@ -32,7 +35,9 @@ export function startHttpLoad(targets: Record<string, string>, workers = 4, paus
       const started = Date.now();
       let error: string | undefined;
       try {
-        const response = await fetch(targets[name], { signal: AbortSignal.timeout(5000) });
+        const target = targets[name];
+        const { url, headers } = typeof target === 'string' ? { url: target, headers: undefined } : target;
+        const response = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
         await response.arrayBuffer();
         if (!response.ok) error = `HTTP ${response.status}`;
       } catch (caught) {

@@ -32,6 +32,8 @@ let prometheusUrl: string;
 let stopOwnMonitoring: (() => Promise<void>) | undefined;
 const webhook = new WebhookReceiver();
 let platformReport: string[] = [];
+/** A signed-in user of firm-a: the traffic carries its token. */
+let authorization: Record<string, string> = {};
 let restarted: ChildProcess | undefined;
 let probing: NodeJS.Timeout | undefined;
 
@@ -46,7 +48,7 @@ const readyStatus = async (name: string) => {
 
 beforeAll(async () => {
   const webhookUrl = await webhook.start();
-  ({ platform, dataDir, report: platformReport } = await startPlatformAlertingTo(webhookUrl, 'alert-drills-'));
+  ({ platform, dataDir, report: platformReport, authorization } = await startPlatformAlertingTo(webhookUrl, 'alert-drills-'));
   const fromPlatform = platform.endpoints.find((e) => e.name === 'prometheus' && e.url.startsWith('http'));
   if (fromPlatform) {
     prometheusUrl = fromPlatform.url;
@@ -83,7 +85,7 @@ describe('alert drills against the local platform', () => {
   it('runs every dashboard and rule expression without error, with RED data for all eight services', async () => {
     for (const s of services) {
       const path = s.publicPaths[0];
-      for (let i = 0; i < 10; i++) await fetch(`${serviceUrl(s.name)}${path}`).then((r) => r.arrayBuffer());
+      for (let i = 0; i < 10; i++) await fetch(`${serviceUrl(s.name)}${path}`, { headers: authorization }).then((r) => r.arrayBuffer());
     }
     await waitFor(
       'request counters of all eight services in Prometheus',

@@ -26,6 +26,8 @@ let dataDir: string;
 let platform: LocalPlatform;
 const webhook = new WebhookReceiver();
 let platformReport: string[] = [];
+/** A signed-in user of firm-a: the writes carry its token, as the desktop app's do. */
+let authorization: Record<string, string> = {};
 let restarted: ChildProcess | undefined;
 let load: WriteLoad | undefined;
 
@@ -54,11 +56,11 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 beforeAll(async () => {
   const webhookUrl = await webhook.start();
-  ({ platform, dataDir, report: platformReport } = await startPlatformAlertingTo(webhookUrl, 'incident-drills-'));
+  ({ platform, dataDir, report: platformReport, authorization } = await startPlatformAlertingTo(webhookUrl, 'incident-drills-'));
   if (!platform.endpoints.some((e) => e.name === 'alertmanager' && e.url.startsWith('http'))) {
     throw new Error('the local platform ran without Prometheus/Alertmanager: apt-get install -y prometheus prometheus-alertmanager');
   }
-  load = new WriteLoad(() => `${serviceUrl(victim)}/api/cases`, (n) => ({ title: `Drill v. Incident ${n}`, court: 'Drill Court' }), clientTimeoutMs);
+  load = new WriteLoad(() => `${serviceUrl(victim)}/api/cases`, (n) => ({ title: `Drill v. Incident ${n}`, court: 'Drill Court' }), clientTimeoutMs, authorization);
 }, 240_000);
 
 afterAll(async () => {
@@ -126,7 +128,7 @@ describe('incident drills on the local platform', () => {
   }, 420_000);
 
   it('drill 2: PostgreSQL stopped and started under writes: 503 database_unavailable, no crash, no hang, no acknowledged write lost', async () => {
-    load = new WriteLoad(() => `${serviceUrl(victim)}/api/cases`, (n) => ({ title: `Outage v. Drill ${n}`, court: 'Drill Court' }), clientTimeoutMs);
+    load = new WriteLoad(() => `${serviceUrl(victim)}/api/cases`, (n) => ({ title: `Outage v. Drill ${n}`, court: 'Drill Court' }), clientTimeoutMs, authorization);
     const pidsBefore = Object.fromEntries(services.map((s) => [s.name, s.name === victim ? restarted?.pid : platform.pidOf(serviceId(s.name))]));
     load.start(4);
     await waitFor('acknowledged writes', () => (load?.acknowledged().length ?? 0) >= 20, 30_000);

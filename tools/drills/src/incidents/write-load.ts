@@ -25,6 +25,8 @@ export class WriteLoad {
     private readonly url: () => string,
     private readonly body: (n: number) => unknown,
     private readonly clientTimeoutMs: number,
+    /** Sent with every write: the signed-in user's `authorization`. */
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   start(concurrency: number): void {
@@ -52,7 +54,7 @@ export class WriteLoad {
       try {
         const response = await fetch(this.url(), {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...this.headers },
           body: JSON.stringify(this.body(++this.sequence)),
           signal: AbortSignal.timeout(this.clientTimeoutMs),
         });

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalPlatform, startLocalPlatform } from '@factsway/local-platform';
+import { LocalPlatform, requestToken, startLocalPlatform } from '@factsway/local-platform';
 
 export interface DrillPlatform {
   platform: LocalPlatform;
@@ -9,6 +9,8 @@ export interface DrillPlatform {
   dataDir: string;
   /** What the platform reported while starting, for a failure message. */
   report: string[];
+  /** `authorization` header with a token of demo firm `firm-a` from the platform's issuer (valid 1 h). */
+  authorization: Record<string, string>;
 }
 
 /**
@@ -29,7 +31,11 @@ export async function startPlatformAlertingTo(webhookUrl: string, dataDirPrefix:
       readyTimeoutMs: 120_000,
       report: (line) => report.push(line),
     });
-    return { platform, dataDir, report };
+    const token = await requestToken(`http://127.0.0.1:${platform.ports.issuer}`, 'firm-a').catch(async (error: unknown) => {
+      await platform.stop();
+      throw error;
+    });
+    return { platform, dataDir, report, authorization: { authorization: `Bearer ${token}` } };
   } finally {
     if (previous === undefined) delete process.env['ALERT_WEBHOOK_URL'];
     else process.env['ALERT_WEBHOOK_URL'] = previous;

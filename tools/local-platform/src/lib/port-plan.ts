@@ -8,6 +8,7 @@ export interface PortPlan {
   updateOrigin: number;
   updateBucket: number;
   sentrySink: number;
+  issuer: number;
   /** Keyed by catalog short name. */
   services: Record<string, number>;
 }
@@ -19,6 +20,7 @@ export function catalogPortPlan(): PortPlan {
     updateOrigin: platform.localPorts.updateOrigin,
     updateBucket: localUpdateBucket.port,
     sentrySink: platform.localPorts.sentrySink,
+    issuer: platform.localPorts.issuer,
     services: Object.fromEntries(services.map((s) => [s.name, s.port])),
   };
 }
@@ -29,13 +31,14 @@ export function catalogPortPlan(): PortPlan {
  * from listen(0) could be taken meanwhile by any other process.
  */
 export async function freePortPlan(): Promise<PortPlan> {
-  const picked = await freeStablePorts(4 + services.length);
+  const picked = await freeStablePorts(5 + services.length);
   const next = () => picked.shift()!;
   const plan: PortPlan = {
     postgres: next(),
     updateOrigin: next(),
     updateBucket: next(),
     sentrySink: next(),
+    issuer: next(),
     services: {},
   };
   for (const s of services) plan.services[s.name] = next();
@@ -51,6 +54,7 @@ export async function assertPortsFree(plan: PortPlan): Promise<void> {
     ['update origin', plan.updateOrigin],
     ['update bucket', plan.updateBucket],
     ['Sentry sink', plan.sentrySink],
+    ['token issuer', plan.issuer],
     ...Object.entries(plan.services).map(([name, port]): [string, number] => [`${name}-service`, port]),
   ];
   const taken: string[] = [];

@@ -1,3 +1,5 @@
+import { authorizedFetch } from '@factsway/service-testing';
+
 /** One request the traffic sends: a write that creates a row (its id comes back) or a read. */
 export interface TrafficRequest {
   kind: 'write' | 'read';
@@ -32,7 +34,8 @@ export interface OutageCounts {
 
 /**
  * Sends `next()` requests one after another every `intervalMs` until `stop()`, recording each
- * answer with the phase it was sent in: traffic a client keeps sending while the database goes away.
+ * answer with the phase it was sent in: traffic a signed-in client (a valid token of the test firm)
+ * keeps sending while the database goes away.
  */
 export function startTraffic(baseUrl: string, next: (sequence: number) => TrafficRequest, intervalMs = 50) {
   const answers: Answer[] = [];
@@ -42,7 +45,7 @@ export function startTraffic(baseUrl: string, next: (sequence: number) => Traffi
     for (let sequence = 0; !stopped; sequence += 1) {
       const request = next(sequence);
       const sentIn = phase;
-      const response = await fetch(`${baseUrl}${request.path}`, {
+      const response = await authorizedFetch(`${baseUrl}${request.path}`, {
         method: request.method,
         headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),

@@ -1,8 +1,8 @@
 import { Pool } from 'pg';
 import { z } from 'zod';
 import { startTestDatabase, type TestDatabase } from '@factsway/database';
-import type { RunningService } from '@factsway/shared-utils';
-import { expectError, readJson, sendJson, startTestService } from '@factsway/service-testing';
+import { tenantOf, type RunningService } from '@factsway/shared-utils';
+import { authHeader, expectError, readJson, sendJson, startTestService, TEST_TENANT } from '@factsway/service-testing';
 import { templateLinesSchema } from '../line-template';
 import { findTemplateOrNotFound, registerTemplateRoutes, templateBodyFields } from './template-routes';
 import { templateStore, type TemplateRow, type TemplateStore, type TemplateTable } from './template-store';
@@ -38,14 +38,15 @@ describe('stored templates: templateStore and registerTemplateRoutes on a real P
     database = await startTestDatabase();
     pool = new Pool({ connectionString: database.url, max: 2 });
     await pool.query(`CREATE TABLE note_templates (
-      id text PRIMARY KEY, name text NOT NULL UNIQUE, jurisdiction text, template text NOT NULL, tone text NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now())`);
-    store = templateStore(pool, notes);
+      id text PRIMARY KEY, name text NOT NULL, jurisdiction text, template text NOT NULL, tone text NOT NULL, tenant_id text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(), UNIQUE (tenant_id, name))`);
+    const storeFor = (tenant: string) => templateStore(pool, notes, tenant);
+    store = storeFor(TEST_TENANT);
     service = await startTestService({
       name: 'export',
       routes: (router) => {
-        registerTemplateRoutes(router, { basePath: BASE, body: noteBody, store });
-        router.get('/api/notes/render/:id', async (req, res) => res.json(await findTemplateOrNotFound(store, req.params['id'] as string)));
+        registerTemplateRoutes(router, { basePath: BASE, body: noteBody, storeFor });
+        router.get('/api/notes/render/:id', async (req, res) => res.json(await findTemplateOrNotFound(storeFor(tenantOf(req)), req.params['id'] as string)));
       },
     });
   });
@@ -101,5 +102,32 @@ describe('stored templates: templateStore and registerTemplateRoutes on a real P
     expect(await count()).toBe(2);
     expect(await store.find(other.id)).toEqual(other);
     expect(await store.find(kept.id)).toEqual(kept);
+  });
+
+  it("keeps each firm's templates apart: names unique per firm, another firm's template answers 404 like a missing one", async () => {
+    const firmB = await authHeader('firm-b');
+    const asB = (method: string, path: string, body?: unknown) => sendJson(`${service.url}${path}`, method, body, firmB);
+    const ours = await store.insert({ name: 'Shared name', jurisdiction: 'TX', lines: ['ours'], tone: 'plain' });
+    const theirs = await asB('POST', BASE, { name: 'Shared name', lines: ['theirs'] });
+    expect(theirs.status).toBe(201);
+    const theirId = (await readJson(theirs)).id;
+    expect(await expectError(await asB('POST', BASE, { name: 'Shared name', lines: ['again'] }), 409, 'conflict')).toContain('Shared name');
+
+    expect((await readJson(await asB('GET', BASE))).items.map((n: Note) => n.id)).toEqual([theirId]);
+    expect((await readJson(await asB('GET', `${BASE}?jurisdiction=TX`))).total).toBe(0);
+    for (const [method, path, body] of [
+      ['GET', `${BASE}/${ours.id}`, undefined],
+      ['PUT', `${BASE}/${ours.id}`, { name: 'Taken over', lines: ['z'] }],
+      ['DELETE', `${BASE}/${ours.id}`, undefined],
+      ['GET', `/api/notes/render/${ours.id}`, undefined],
+    ] as const) {
+      const foreign = await asB(method, path, body);
+      const missing = await asB(method, path.replace(ours.id, UNKNOWN_ID), body);
+      expect({ method, path, status: foreign.status }).toEqual({ method, path, status: 404 });
+      expect((await readJson(foreign)).error.message.replace(ours.id, '<id>')).toBe((await readJson(missing)).error.message.replace(UNKNOWN_ID, '<id>'));
+    }
+    expect(await store.find(ours.id)).toEqual(ours);
+    expect((await pool.query('SELECT tenant_id FROM note_templates WHERE id = $1', [theirId])).rows).toEqual([{ tenant_id: 'firm-b' }]);
+    await pool.query('TRUNCATE note_templates');
   });
 });

@@ -1,6 +1,6 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import { z } from 'zod';
-import { conflict, idParam, notFound, paginationQuery, parseBody, parseParams, parseQuery } from '@factsway/shared-utils';
+import { conflict, idParam, notFound, paginationQuery, parseBody, parseParams, parseQuery, tenantOf } from '@factsway/shared-utils';
 import type { TemplateStore } from './template-store';
 
 /** The fields every stored template's body has: its unique name and the jurisdiction to find it by. */
@@ -16,18 +16,23 @@ export interface TemplateRoutesOptions<Input extends { name: string }, Template 
   basePath: string;
   /** The body of POST and of PUT, which replaces the whole template. */
   body: z.ZodType<Input>;
-  store: TemplateStore<Input, Template>;
+  /** The store of one firm's templates (`templateStore(db, table, tenant)`); each request uses its caller's. */
+  storeFor: (tenant: string) => TemplateStore<Input, Template>;
 }
 
 /**
  * CRUD for stored templates: `POST` (201 + Location), `GET` (a page, `?jurisdiction=`), `GET /:id`,
- * `PUT /:id` (replaces the whole template) and `DELETE /:id`. A name already taken is a 409.
+ * `PUT /:id` (replaces the whole template) and `DELETE /:id`. A name the caller's firm already
+ * uses is a 409; another firm's template answers 404 like a missing one.
  */
 export function registerTemplateRoutes<Input extends { name: string }, Template extends { id: string }>(
   router: Router,
-  { basePath, body, store }: TemplateRoutesOptions<Input, Template>,
+  { basePath, body, storeFor }: TemplateRoutesOptions<Input, Template>,
 ): void {
+  const storeOf = (req: Request) => storeFor(tenantOf(req));
+
   router.post(basePath, async (req, res) => {
+    const store = storeOf(req);
     const input = parseBody(body, req);
     const template = await uniqueName(store.noun, input, () => store.insert(input));
     res.status(201).location(`${basePath}/${template.id}`).json(template);
@@ -35,15 +40,16 @@ export function registerTemplateRoutes<Input extends { name: string }, Template 
 
   router.get(basePath, async (req, res) => {
     const { jurisdiction, ...pagination } = parseQuery(listQuery, req);
-    res.json(await store.list({ jurisdiction }, pagination));
+    res.json(await storeOf(req).list({ jurisdiction }, pagination));
   });
 
   router.get(`${basePath}/:id`, async (req, res) => {
     const { id } = parseParams(idParam, req);
-    res.json(await findTemplateOrNotFound(store, id));
+    res.json(await findTemplateOrNotFound(storeOf(req), id));
   });
 
   router.put(`${basePath}/:id`, async (req, res) => {
+    const store = storeOf(req);
     const { id } = parseParams(idParam, req);
     const input = parseBody(body, req);
     const template = await uniqueName(store.noun, input, () => store.replace(id, input));
@@ -52,6 +58,7 @@ export function registerTemplateRoutes<Input extends { name: string }, Template 
   });
 
   router.delete(`${basePath}/:id`, async (req, res) => {
+    const store = storeOf(req);
     const { id } = parseParams(idParam, req);
     if (!(await store.delete(id))) throw notFound(`${store.noun} ${id} not found`);
     res.status(204).end();

@@ -12,7 +12,11 @@ export interface TemplateRow {
   updated_at: Date;
 }
 
-/** How a service keeps its line templates in a table of its own (`caption_templates`, `signature_templates`). */
+/**
+ * How a service keeps its line templates in a table of its own (`caption_templates`,
+ * `signature_templates`). The table has a `tenant_id` column (the firm, ADR 018) and its names
+ * are unique per firm (a unique index on `(tenant_id, name)`).
+ */
 export interface TemplateTable<Input, Template, Row extends TemplateRow = TemplateRow> {
   table: string;
   /** What messages call one: `caption template`. */
@@ -23,7 +27,7 @@ export interface TemplateTable<Input, Template, Row extends TemplateRow = Templa
   toTemplate(row: Row): Template;
 }
 
-/** SQL for one templates table. `name` is unique in it (a duplicate raises 23505). */
+/** SQL for one firm's rows of a templates table. `name` is unique per firm (a duplicate raises 23505). */
 export interface TemplateStore<Input, Template> {
   readonly noun: string;
   insert(input: Input): Promise<Template>;
@@ -35,39 +39,48 @@ export interface TemplateStore<Input, Template> {
   delete(id: string): Promise<boolean>;
 }
 
+/**
+ * The store of `tenant`'s templates in the table (the caller's firm, `tenantOf(req)`): every
+ * statement is scoped by `tenant_id`, so another firm's template is not there. Cheap: build one
+ * per request.
+ */
 export function templateStore<Input, Template, Row extends TemplateRow>(
   db: Pool,
   { table, noun, columns, toColumns, toTemplate }: TemplateTable<Input, Template, Row>,
+  tenant: string,
 ): TemplateStore<Input, Template> {
   const returned = ['id', ...columns, 'created_at', 'updated_at'].join(', ');
   return {
     noun,
     async insert(input) {
-      const placeholders = ['$1', ...columns.map((_, i) => `$${i + 2}`)].join(', ');
+      const placeholders = ['$1', ...columns.map((_, i) => `$${i + 2}`), `$${columns.length + 2}`].join(', ');
       const { rows } = await db.query<Row>(
-        `INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES (${placeholders}) RETURNING ${returned}`,
-        [newId(), ...toColumns(input)],
+        `INSERT INTO ${table} (id, ${columns.join(', ')}, tenant_id) VALUES (${placeholders}) RETURNING ${returned}`,
+        [newId(), ...toColumns(input), tenant],
       );
       return toTemplate(rows[0]);
     },
     list({ jurisdiction }, pagination) {
-      const filter = jurisdiction === undefined ? {} : { where: 'jurisdiction = $1', params: [jurisdiction] };
+      const filter =
+        jurisdiction === undefined
+          ? { where: 'tenant_id = $1', params: [tenant] }
+          : { where: 'tenant_id = $1 AND jurisdiction = $2', params: [tenant, jurisdiction] };
       return listPage(db, { columns: returned, from: table, ...filter, orderBy: 'name, id', toItem: toTemplate }, pagination);
     },
     async find(id) {
-      const { rows } = await db.query<Row>(`SELECT ${returned} FROM ${table} WHERE id = $1`, [id]);
+      const { rows } = await db.query<Row>(`SELECT ${returned} FROM ${table} WHERE id = $1 AND tenant_id = $2`, [id, tenant]);
       return rows[0] ? toTemplate(rows[0]) : null;
     },
     async replace(id, input) {
       const assignments = columns.map((column, i) => `${column} = $${i + 2}`).join(', ');
       const { rows } = await db.query<Row>(
-        `UPDATE ${table} SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING ${returned}`,
-        [id, ...toColumns(input)],
+        `UPDATE ${table} SET ${assignments}, updated_at = now() WHERE id = $1 AND tenant_id = $${columns.length + 2} RETURNING ${returned}`,
+        [id, ...toColumns(input), tenant],
       );
       return rows[0] ? toTemplate(rows[0]) : null;
     },
     async delete(id) {
-      const { rowCount } = await db.query(`DELETE FROM ${table} WHERE id = $1`, [id]);
+      const { rowCount } = await db.query(`DELETE FROM ${table} WHERE id = $1 AND tenant_id = $2`, [id, tenant]);
       return rowCount === 1;
     },
   };

@@ -1,7 +1,14 @@
 import { ConfigError } from './config-error';
 import { loadConfig } from './service-config';
 
+const auth = {
+  AUTH_ISSUER: 'https://login.factsway.com',
+  AUTH_AUDIENCE: 'https://api.factsway.com',
+  AUTH_JWKS_URL: 'https://login.factsway.com/jwks',
+};
+
 const valid = {
+  ...auth,
   APP_VERSION: '0.1.0',
   DATABASE_URL: 'postgres://factsway:secret@127.0.0.1:5433/factsway',
   RECORDS_SERVICE_URL: 'http://127.0.0.1:3001/',
@@ -47,11 +54,11 @@ describe('loadConfig', () => {
   });
 
   it('requires DATABASE_URL only for services that own tables', () => {
-    expect(problemsOf(() => loadConfig({ APP_VERSION: '1.0.0' }, 'records'))).toEqual({
+    expect(problemsOf(() => loadConfig({ ...auth, APP_VERSION: '1.0.0' }, 'records'))).toEqual({
       DATABASE_URL: 'is required (records-service owns tables templates, cases, drafts, draft_versions)',
     });
-    expect(loadConfig({ APP_VERSION: '1.0.0' }, 'export').databaseUrl).toBeUndefined();
-    expect(loadConfig({ APP_VERSION: '1.0.0' }, 'records', { requiresDatabase: false }).databaseUrl).toBeUndefined();
+    expect(loadConfig({ ...auth, APP_VERSION: '1.0.0' }, 'export').databaseUrl).toBeUndefined();
+    expect(loadConfig({ ...auth, APP_VERSION: '1.0.0' }, 'records', { requiresDatabase: false }).databaseUrl).toBeUndefined();
   });
 
   it('requires a URL for every catalog peer', () => {
@@ -108,10 +115,26 @@ describe('loadConfig', () => {
 
   it('falls back to the build-time version, and APP_VERSION wins over it', () => {
     delete process.env.FACTSWAY_BUILD_VERSION;
-    expect(problemsOf(() => loadConfig({}, 'export'))['APP_VERSION']).toMatch(/^is required/);
+    expect(problemsOf(() => loadConfig(auth, 'export'))['APP_VERSION']).toMatch(/^is required/);
     process.env.FACTSWAY_BUILD_VERSION = '2.0.0';
-    expect(loadConfig({}, 'export').appVersion).toBe('2.0.0');
-    expect(loadConfig({ APP_VERSION: '2.1.0' }, 'export').appVersion).toBe('2.1.0');
+    expect(loadConfig(auth, 'export').appVersion).toBe('2.0.0');
+    expect(loadConfig({ ...auth, APP_VERSION: '2.1.0' }, 'export').appVersion).toBe('2.1.0');
+  });
+
+  it('requires the token issuer, audience and key set URL', () => {
+    expect(problemsOf(() => loadConfig({ APP_VERSION: '1.0.0' }, 'export'))).toEqual({
+      AUTH_ISSUER: expect.stringMatching(/^is required/),
+      AUTH_AUDIENCE: expect.stringMatching(/^is required/),
+      AUTH_JWKS_URL: expect.stringMatching(/^is required/),
+    });
+    expect(problemsOf(() => loadConfig({ ...auth, APP_VERSION: '1.0.0', AUTH_JWKS_URL: 'login/jwks' }, 'export'))).toEqual({
+      AUTH_JWKS_URL: 'must be an http(s) URL, e.g. https://login.factsway.com/jwks',
+    });
+    expect(loadConfig({ ...auth, APP_VERSION: '1.0.0' }, 'export').auth).toEqual({
+      issuer: 'https://login.factsway.com',
+      audience: 'https://api.factsway.com',
+      jwksUrl: 'https://login.factsway.com/jwks',
+    });
   });
 
   it('rejects a name that is not in the catalog', () => {

@@ -1,6 +1,7 @@
 import { getService, peerUrlVariable, serviceId, type ServiceDefinition } from '@factsway/service-catalog';
 import { valid as validSemver } from 'semver';
 import { z } from 'zod';
+import { authConfigFrom, authConfigShape, type AuthConfig } from '../auth/auth-config';
 import { embeddedBuildVersion } from './build-version';
 import { ConfigError } from './config-error';
 
@@ -28,6 +29,8 @@ export interface ServiceConfig {
   sentryDsn?: string;
   /** Base URL (no trailing slash) of each catalog peer, keyed by short name. */
   peerUrls: Record<string, string>;
+  /** The token issuer every /api route trusts. */
+  auth: AuthConfig;
 }
 
 export interface LoadConfigOptions {
@@ -105,6 +108,7 @@ function configSchema(definition: ServiceDefinition, requiresDatabase: boolean) 
       z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
     ),
     SENTRY_DSN: z.preprocess(emptyAsUnset, httpUrl.optional()),
+    ...authConfigShape,
     ...peerShape,
   });
 }
@@ -145,5 +149,6 @@ export function loadConfig(
     logLevel: values.LOG_LEVEL,
     sentryDsn: values.SENTRY_DSN,
     peerUrls,
+    auth: authConfigFrom(values),
   };
 }

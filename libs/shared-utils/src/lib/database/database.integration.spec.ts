@@ -6,6 +6,10 @@ import { LogCapture } from '../../testing/log-capture';
 import { newId } from '../ids/new-id';
 import { createService, type RunningService } from '../service/create-service';
 import { createPool } from './create-pool';
+import { authEnv, authorizedFetch } from '../../testing/test-auth';
+
+/** Every request of this spec carries a valid token, unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 describe('database pieces on a real PostgreSQL', () => {
   let database: TestDatabase;
@@ -16,7 +20,7 @@ describe('database pieces on a real PostgreSQL', () => {
     database = await startTestDatabase();
     running = await createService({
       name: 'records',
-      env: { APP_VERSION: '1.0.0', DATABASE_URL: database.url },
+      env: { ...(await authEnv()), APP_VERSION: '1.0.0', DATABASE_URL: database.url },
       logDestination: logs,
       routes(router, { db, logger }) {
         router.get('/api/notes/count', async (_req, res) => {

@@ -1,4 +1,4 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { renderErrors, type RenderErrorsOptions } from '../errors/error-handler';
@@ -24,6 +24,8 @@ export interface HttpCoreOptions {
   httpMetrics?: HttpMetrics;
   /** What `/ready` checks, besides "not shutting down". Default: always ready. */
   readiness?: ReadinessCheck;
+  /** Guards every `/api/...` route (before bodies are read); `/health`, `/ready`, `/metrics` stay open. */
+  authenticate?: RequestHandler;
   /** JSON bodies up to `limit` (default `1mb`), other bodies 415; `false` for a server that reads no bodies. */
   jsonBody?: Partial<JsonBodyOptions> | false;
   /** Registers the server's own routes (mounted at `/`, after `/health`, `/ready`, `/metrics` and body parsing). */
@@ -69,6 +71,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       readiness: options.readiness,
     }),
   );
+  if (options.authenticate) app.use('/api', options.authenticate);
   if (options.jsonBody !== false) {
     app.use(
       jsonBody({

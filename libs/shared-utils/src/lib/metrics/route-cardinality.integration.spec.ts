@@ -2,6 +2,10 @@ import express from 'express';
 import { notFound } from '../errors/http-error';
 import { newId } from '../ids/new-id';
 import { createService, type RunningService } from '../service/create-service';
+import { authEnv, authorizedFetch } from '../../testing/test-auth';
+
+/** Every request of this spec carries a valid token, unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 async function inParallel<T>(width: number, items: T[], run: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -21,7 +25,7 @@ describe('route labels', () => {
   beforeAll(async () => {
     running = await createService({
       name: 'export',
-      env: { APP_VERSION: '1.2.3', LOG_LEVEL: 'silent' },
+      env: { ...(await authEnv()), APP_VERSION: '1.2.3', LOG_LEVEL: 'silent' },
       routes(router) {
         router.get('/api/cases/:id', (req, res) => res.json({ id: req.params['id'] }));
         const drafts = express.Router();

@@ -4,6 +4,10 @@ import { newId } from '../ids/new-id';
 import { createService, type RunningService } from '../service/create-service';
 import { createPeerClient } from './peer-client';
 import { PeerFailedError } from './peer-errors';
+import { authEnv, authorizedFetch, bearer } from '../../testing/test-auth';
+
+/** Every request of this spec carries a valid token, unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 describe('peer calls over real HTTP', () => {
   const peerLogs = new LogCapture();
@@ -16,7 +20,7 @@ describe('peer calls over real HTTP', () => {
     records = await createService({
       name: 'records',
       requiresDatabase: false,
-      env: { APP_VERSION: '1.0.0' },
+      env: { ...(await authEnv()), APP_VERSION: '1.0.0' },
       logDestination: peerLogs,
       routes(router) {
         router.get('/api/cases/:id', (req, res) => {
@@ -58,13 +62,13 @@ describe('peer calls over real HTTP', () => {
     caseblock = await createService({
       name: 'caseblock',
       requiresDatabase: false,
-      env: { APP_VERSION: '1.0.0', LOG_LEVEL: 'silent', RECORDS_SERVICE_URL: `${records.url}/` },
+      env: { ...(await authEnv()), APP_VERSION: '1.0.0', LOG_LEVEL: 'silent', RECORDS_SERVICE_URL: `${records.url}/` },
       routes: callerRoutes,
     }).listen(0);
     caseblockToNowhere = await createService({
       name: 'caseblock',
       requiresDatabase: false,
-      env: { APP_VERSION: '1.0.0', LOG_LEVEL: 'silent', RECORDS_SERVICE_URL: `http://127.0.0.1:${await freePort()}` },
+      env: { ...(await authEnv()), APP_VERSION: '1.0.0', LOG_LEVEL: 'silent', RECORDS_SERVICE_URL: `http://127.0.0.1:${await freePort()}` },
       routes: callerRoutes,
     }).listen(0);
   });
@@ -121,6 +125,6 @@ describe('peer calls over real HTTP', () => {
   it('refuses to call a service that is not a catalog peer', async () => {
     const peers = createPeerClient({ records: records.url });
     await expect(peers.request('facts', '/api/facts')).rejects.toThrow(/"facts" is not a catalog peer/);
-    await expect(peers.request('records', '/api/broken')).rejects.toBeInstanceOf(PeerFailedError);
+    await expect(peers.request('records', '/api/broken', { headers: await bearer() })).rejects.toBeInstanceOf(PeerFailedError);
   });
 });

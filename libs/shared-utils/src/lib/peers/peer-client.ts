@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { currentCaller } from '../auth/caller';
 import { currentRequestId } from '../logging/request-context';
 import { REQUEST_ID_HEADER } from '../logging/request-id';
 import { PeerFailedError, PeerUnavailableError } from './peer-errors';
@@ -64,6 +65,9 @@ export function createPeerClient(peerUrls: Record<string, string>, logger?: Logg
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       const requestId = options.requestId ?? currentRequestId();
       if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+      // The peer checks the same token, so it enforces the caller's tenant itself.
+      const caller = currentCaller();
+      if (caller && !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) headers['authorization'] = `Bearer ${caller.token}`;
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
       const url = base + (path.startsWith('/') ? path : `/${path}`);

@@ -7,6 +7,10 @@ import { parseBody, parseParams } from '../validation/parse-request';
 import { newId } from '../ids/new-id';
 import { createService, type RunningService, type Service } from './create-service';
 import type { ErrorBody } from '../errors/error-body';
+import { authEnv, authorizedFetch, bearer } from '../../testing/test-auth';
+
+/** Every request of this spec carries a valid token, unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 async function errorOf(response: Response): Promise<ErrorBody['error']> {
   return ((await response.json()) as ErrorBody).error;
@@ -15,12 +19,13 @@ async function errorOf(response: Response): Promise<ErrorBody['error']> {
 // export has no tables and no peers: it gets no pool, even with DATABASE_URL set (nothing listens there).
 const env = { APP_VERSION: '1.2.3', LOG_LEVEL: 'info', DATABASE_URL: 'postgres://u:p@127.0.0.1:9/none' };
 
-function rawRequest(
+async function rawRequest(
   url: string,
   options: { method: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer },
 ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  const headers = { ...(await bearer()), ...options.headers };
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url + options.path, { method: options.method, headers: options.headers }, (res) => {
+    const req = httpRequest(url + options.path, { method: options.method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -40,7 +45,7 @@ describe('createService over real HTTP', () => {
   beforeAll(async () => {
     service = createService({
       name: 'export',
-      env,
+      env: { ...env, ...(await authEnv()) },
       logDestination: logs,
       acceptContentTypes: ['multipart/form-data'],
       errorReporting(app) {
@@ -231,8 +236,9 @@ describe('createService over real HTTP', () => {
   });
 
   it('counts a request the client abandoned as status 499', async () => {
+    const headers = await bearer();
     await new Promise<void>((resolve) => {
-      const req = httpRequest(`${running.url}/api/hang`);
+      const req = httpRequest(`${running.url}/api/hang`, { headers });
       req.on('error', () => resolve());
       req.end();
       setTimeout(() => req.destroy(), 200);

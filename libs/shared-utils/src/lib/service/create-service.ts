@@ -1,5 +1,7 @@
 import type { Express } from 'express';
 import type { DestinationStream } from 'pino';
+import { authenticate } from '../auth/authenticate';
+import { createTokenVerifier } from '../auth/token-verifier';
 import { ConfigError } from '../config/config-error';
 import { loadConfig, type ServiceConfig } from '../config/service-config';
 import { READY_CHECK_TIMEOUT_MS } from '../database/check-database';
@@ -80,6 +82,7 @@ export function createService<Name extends string, RequiresDatabase extends bool
     logger,
     registry,
     httpMetrics,
+    authenticate: authenticate(createTokenVerifier(config.auth)),
     readiness: databaseReadiness({ serviceId: config.serviceId, db, logger, timeoutMs: READY_CHECK_TIMEOUT_MS }),
     jsonBody: { limit: options.bodyLimit, acceptContentTypes: options.acceptContentTypes },
     routes: (router) => options.routes(router, context as ServiceContextFor<Name, RequiresDatabase>),

@@ -5,7 +5,14 @@ import { createService } from './create-service';
 import type { DatabaseServiceContext, ServiceContext } from './service-context';
 
 // Nothing listens there: a pool connects only on its first query, and these tests make none.
-const env = { APP_VERSION: '1.2.3', LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://u:p@127.0.0.1:9/none' };
+const env = {
+  APP_VERSION: '1.2.3',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:9/none',
+  AUTH_ISSUER: 'https://login.factsway.com',
+  AUTH_AUDIENCE: 'https://api.factsway.com',
+  AUTH_JWKS_URL: 'https://login.factsway.com/jwks',
+};
 const usesDatabase = (_router: unknown, { db }: DatabaseServiceContext) => void db.totalCount;
 
 describe('the database in the service context', () => {
@@ -34,7 +41,7 @@ describe('the database in the service context', () => {
   });
 
   it('fails at start when a service that owns tables is given a config without DATABASE_URL', () => {
-    const config = loadConfig({ APP_VERSION: '1.2.3' }, 'records', { requiresDatabase: false });
+    const config = loadConfig({ ...env, DATABASE_URL: undefined }, 'records', { requiresDatabase: false });
     const start = () => createService({ name: 'records', config, routes: usesDatabase });
     expect(start).toThrow(ConfigError);
     expect(start).toThrow(/DATABASE_URL is required/);

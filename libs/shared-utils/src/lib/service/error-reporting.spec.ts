@@ -1,5 +1,9 @@
 import { createService } from './create-service';
 import { setDefaultErrorReporting } from './error-reporting';
+import { authEnv, authorizedFetch } from '../../testing/test-auth';
+
+/** Every request of this spec carries a valid token, unless it sets its own authorization. */
+const fetch = authorizedFetch;
 
 describe('setDefaultErrorReporting', () => {
   afterEach(() => setDefaultErrorReporting(undefined));
@@ -14,7 +18,7 @@ describe('setDefaultErrorReporting', () => {
     });
     const running = await createService({
       name: 'export',
-      env: { APP_VERSION: '1.0.0', LOG_LEVEL: 'silent' },
+      env: { ...(await authEnv()), APP_VERSION: '1.0.0', LOG_LEVEL: 'silent' },
       routes(router) {
         router.get('/api/fail', () => {
           throw new Error('kaput');
@@ -35,7 +39,7 @@ describe('setDefaultErrorReporting', () => {
     setDefaultErrorReporting((app) => app.use((e: unknown, _q: unknown, _s: unknown, n: (e: unknown) => void) => (fromDefault.push(e), n(e))));
     const running = await createService({
       name: 'export',
-      env: { APP_VERSION: '1.0.0', LOG_LEVEL: 'silent' },
+      env: { ...(await authEnv()), APP_VERSION: '1.0.0', LOG_LEVEL: 'silent' },
       errorReporting: (app) => app.use((e: unknown, _q: unknown, _s: unknown, n: (e: unknown) => void) => (fromOption.push(e), n(e))),
       routes() {
         /* no routes: everything is a 404 */

@@ -1,12 +1,17 @@
 import { request as httpRequest, Agent } from 'node:http';
 import { LogCapture } from '../../testing/log-capture';
+import { authEnv, bearer } from '../../testing/test-auth';
 import { createService, type RunningService } from './create-service';
 
-const env = { APP_VERSION: '1.2.3' };
+let env: Record<string, string> = {};
+beforeAll(async () => {
+  env = { APP_VERSION: '1.2.3', ...(await authEnv()) };
+});
 
-function get(url: string, agent?: Agent): Promise<{ status: number; body: string }> {
+async function get(url: string, agent?: Agent): Promise<{ status: number; body: string }> {
+  const headers = await bearer();
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { agent }, (res) => {
+    const req = httpRequest(url, { agent, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));

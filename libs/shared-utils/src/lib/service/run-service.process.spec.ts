@@ -4,6 +4,10 @@ import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bundleFixture } from '../../testing/bundle-fixture';
+import { authEnv, authorizedFetch } from '../../testing/test-auth';
+
+/** Every request of this spec carries a valid token. */
+const fetch = authorizedFetch;
 
 const entry = join(__dirname, '../../testing/fixtures/slow-service-main.ts');
 
@@ -14,7 +18,8 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function start(bundle: string, env: Record<string, string>): Started {
+async function start(bundle: string, env: Record<string, string>): Promise<Started> {
+  env = { ...(await authEnv()), ...env };
   let out = '';
   let err = '';
   const child = spawn(process.execPath, [bundle], {
@@ -53,7 +58,7 @@ describe('runService as a real process', () => {
 
   it('reports the version embedded at build time when APP_VERSION is unset', async () => {
     const port = await freePort();
-    const started = start(bundle, { PORT: String(port) });
+    const started = await start(bundle, { PORT: String(port) });
     children.push(started.child);
     const health = await waitForHealth(`http://127.0.0.1:${port}`, started);
     expect(await health.json()).toMatchObject({ status: 'ok', service: 'export-service', version: '7.8.9' });
@@ -64,7 +69,7 @@ describe('runService as a real process', () => {
   it('on SIGTERM finishes the in-flight request, then exits 0', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const started = start(bundle, { PORT: String(port), APP_VERSION: '1.0.0' });
+    const started = await start(bundle, { PORT: String(port), APP_VERSION: '1.0.0' });
     children.push(started.child);
     await waitForHealth(url, started);
 
@@ -82,7 +87,7 @@ describe('runService as a real process', () => {
   });
 
   it('exits 1 naming the variable when the config is malformed', async () => {
-    const started = start(bundle, { APP_VERSION: '1.0.0', PORT: 'eighty' });
+    const started = await start(bundle, { APP_VERSION: '1.0.0', PORT: 'eighty' });
     expect(await started.exited).toBe(1);
     expect(started.stderr()).toContain('PORT must be a TCP port number');
   });
@@ -90,7 +95,7 @@ describe('runService as a real process', () => {
   it('exits 1 naming APP_VERSION when no version is set or embedded', async () => {
     const unversioned = bundleFixture(entry);
     try {
-      const started = start(unversioned, {});
+      const started = await start(unversioned, {});
       expect(await started.exited).toBe(1);
       expect(started.stderr()).toMatch(/^Invalid configuration for export-service: APP_VERSION is required/);
     } finally {
