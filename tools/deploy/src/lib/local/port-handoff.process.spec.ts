@@ -87,6 +87,7 @@ describe('port handoff of one service port between two versions', () => {
     process.stdout.write(
       `[handoff] ${report.requests} requests, ${report.failures.length} failed; ${seen.connects} connects, ${seen.refused} refused\n`,
     );
+    process.stdout.write(`[handoff] failures ${JSON.stringify(report.failures)}\n`);
     expect(report.failures).toEqual([]);
     expect(report.requests).toBeGreaterThan(100);
     expect(seen.refused).toBe(0);
