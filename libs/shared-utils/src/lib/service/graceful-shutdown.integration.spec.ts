@@ -84,7 +84,7 @@ describe('graceful shutdown', () => {
   });
 
   it('closes a kept-alive connection in use only after an answer that says Connection: close, never under a request', async () => {
-    const service = createService({ name: 'export', env, logDestination: new LogCapture(), routes() {} });
+    const service = createService({ name: 'export', env, logDestination: new LogCapture(), routes: () => undefined });
     const running = await service.listen(0);
     const clients = Array.from({ length: 20 }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
     let closing: Promise<void> | undefined;

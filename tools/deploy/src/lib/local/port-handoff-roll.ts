@@ -65,7 +65,7 @@ export class PortHandoffRoll {
     let firstServed: number | undefined;
     let legacy = false;
     let lastCheck = 0;
-    let last = 'no answer yet';
+    let last: string;
     let outcome: ReadyOutcome | undefined;
     while (!outcome) {
       const probe = await probeListener(port);
