@@ -86,4 +86,4 @@ export type {
 } from './lib/service/service-context';
 export { setDefaultErrorReporting } from './lib/service/error-reporting';
 export { beforeServiceExit } from './lib/service/exit-hooks';
-export { SHUTDOWN_DRAIN_SECONDS } from './lib/service/graceful-shutdown';
+export { DRAIN_IDLE_GRACE_MS, SHUTDOWN_DRAIN_SECONDS } from './lib/service/graceful-shutdown';
