@@ -107,7 +107,7 @@ describe('drill 1: version A, then B under load', () => {
     const connects = handoffs.reduce((sum, handoff) => sum + handoff.connects, 0);
     figure(`deploy A -> B of all eight services: ${run.seconds.toFixed(1)}s`);
     figure(`load during A -> B: ${report.requests} requests, ${report.failures.length} failed`);
-    figure(`handoff windows (ms both versions held the port / old pod's drain): ${JSON.stringify(
+    figure(`handoffs (ms both versions answered on the port before the old got SIGTERM / ms from SIGTERM until the old pod had drained and stopped): ${JSON.stringify(
       Object.fromEntries(handoffs.map((handoff) => [handoff.service, `${handoff.overlapMs}/${handoff.drainMs}`])),
     )}`);
     figure(`port watch during the handoffs: ${connects} connects, ${refused} refused, longest refusal ${Math.max(0, ...handoffs.map((h) => h.longestRefusedMs))} ms`);

@@ -14,7 +14,7 @@ export interface Handoff {
   service: string;
   from: string[];
   to: string;
-  /** From the new version's first answer on the port until the old pods had stopped: both listened. */
+  /** From the new version's first answer on the port (a probe's view: it may have bound earlier) to SIGTERM to the old pods: both listened. */
   overlapMs: number;
   /** From SIGTERM to the old pods until they had finished draining and exited. */
   drainMs: number;
@@ -65,7 +65,7 @@ export class PortHandoffRoll {
     let firstServed: number | undefined;
     let legacy = false;
     let lastCheck = 0;
-    let last: string;
+    let last = 'no answer yet';
     let outcome: ReadyOutcome | undefined;
     while (!outcome) {
       const probe = await probeListener(port);
@@ -75,8 +75,8 @@ export class PortHandoffRoll {
           outcome = { ready: true };
           break;
         }
-        last = 'not ready yet';
-      } else {
+        last = `${version} answers but is not ready`;
+      } else if (firstServed === undefined) {
         last = probe.state === 'serving' ? `answered by ${probe.version}` : probe.state === 'refused' ? 'refused' : probe.reason;
       }
       if (Date.now() - lastCheck >= CONTAINER_CHECK_MS) {
@@ -105,7 +105,7 @@ export class PortHandoffRoll {
         service,
         from: others.map((pod) => pod.Labels?.[VERSION_LABEL] ?? pod.Name),
         to: version,
-        overlapMs: legacy ? 0 : stopped - (firstServed ?? stopping),
+        overlapMs: legacy ? 0 : stopping - (firstServed ?? stopping),
         drainMs: stopped - stopping,
         ...seen,
         legacy,
