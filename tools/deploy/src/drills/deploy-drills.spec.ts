@@ -107,8 +107,8 @@ describe('drill 1: version A, then B under load', () => {
     const connects = handoffs.reduce((sum, handoff) => sum + handoff.connects, 0);
     figure(`deploy A -> B of all eight services: ${run.seconds.toFixed(1)}s`);
     figure(`load during A -> B: ${report.requests} requests, ${report.failures.length} failed`);
-    figure(`handoffs (ms both versions answered on the port before the old got SIGTERM / ms from SIGTERM until the old pod had drained and stopped): ${JSON.stringify(
-      Object.fromEntries(handoffs.map((handoff) => [handoff.service, `${handoff.overlapMs}/${handoff.drainMs}`])),
+    figure(`handoffs (ms both versions listened on the port: new one bound -> old one got SIGTERM / ms from SIGTERM until the old pod had drained and stopped): ${JSON.stringify(
+      Object.fromEntries(handoffs.map((handoff) => [handoff.service, `${handoff.overlapMs ?? '?'}/${handoff.drainMs}`])),
     )}`);
     figure(`port watch during the handoffs: ${connects} connects, ${refused} refused, longest refusal ${Math.max(0, ...handoffs.map((h) => h.longestRefusedMs))} ms`);
     figure(`failed requests: ${JSON.stringify(report.failures.map((failure) => `${failure.target}: ${failure.error}`))}`);
@@ -116,6 +116,7 @@ describe('drill 1: version A, then B under load', () => {
     expect(Object.values(await drill.healthVersions())).toEqual(drill.services.map(() => B));
     expect(handoffs.map((handoff) => handoff.service).sort()).toEqual([...drill.services].sort());
     expect(handoffs.filter((handoff) => handoff.legacy)).toEqual([]);
+    for (const handoff of handoffs) expect(handoff.overlapMs).toBeGreaterThan(0);
     expect(refused).toBe(0);
     expect(report.failures).toEqual([]);
     expect(report.requests).toBeGreaterThan(1000);

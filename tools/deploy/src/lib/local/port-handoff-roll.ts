@@ -14,8 +14,8 @@ export interface Handoff {
   service: string;
   from: string[];
   to: string;
-  /** From the new version's first answer on the port (a probe's view: it may have bound earlier) to SIGTERM to the old pods: both listened. */
-  overlapMs: number;
+  /** From the new version binding the port (its preload's log line) to SIGTERM to the old pods: both listened. */
+  overlapMs: number | undefined;
   /** From SIGTERM to the old pods until they had finished draining and exited. */
   drainMs: number;
   /** Connects the port watch made during the switch, and how many were refused. */
@@ -62,7 +62,7 @@ export class PortHandoffRoll {
     const container = `${podName}-${service}`;
     const others = (await runningPods(namespace, service)).filter((pod) => pod.Name !== podName);
     const watch = others.length ? watchPort(port) : undefined;
-    let firstServed: number | undefined;
+    let answered = false;
     let legacy = false;
     let lastCheck = 0;
     let last = 'no answer yet';
@@ -70,13 +70,13 @@ export class PortHandoffRoll {
     while (!outcome) {
       const probe = await probeListener(port);
       if (probe.state === 'serving' && probe.version === version) {
-        firstServed ??= Date.now();
+        answered = true;
         if (probe.ready) {
           outcome = { ready: true };
           break;
         }
         last = `${version} answers but is not ready`;
-      } else if (firstServed === undefined) {
+      } else if (!answered) {
         last = probe.state === 'serving' ? `answered by ${probe.version}` : probe.state === 'refused' ? 'refused' : probe.reason;
       }
       if (Date.now() - lastCheck >= CONTAINER_CHECK_MS) {
@@ -96,6 +96,7 @@ export class PortHandoffRoll {
       await watch?.stop();
       return { outcome, stopped: legacy ? others : [] };
     }
+    const bound = legacy || !others.length ? undefined : await this.boundAt(container);
     const stopping = Date.now();
     await Promise.all(others.map((pod) => this.stop(pod)));
     const stopped = Date.now();
@@ -105,7 +106,7 @@ export class PortHandoffRoll {
         service,
         from: others.map((pod) => pod.Labels?.[VERSION_LABEL] ?? pod.Name),
         to: version,
-        overlapMs: legacy ? 0 : stopping - (firstServed ?? stopping),
+        overlapMs: bound === undefined ? undefined : stopping - bound,
         drainMs: stopped - stopping,
         ...seen,
         legacy,
@@ -131,6 +132,15 @@ export class PortHandoffRoll {
     if (!/^(exited|stopped|missing)/.test(state.stdout.trim())) return undefined;
     const logs = await runTool('podman', ['logs', '--tail', '3', container]).catch(() => ({ stdout: '', stderr: '' }));
     return `container ${state.stdout.trim()}: ${(logs.stdout + logs.stderr).trim().split('\n').pop()}`;
+  }
+
+  /** When the container's preload logged that it listens on the port (podman's log timestamp). */
+  private async boundAt(container: string): Promise<number | undefined> {
+    const logs = await runTool('podman', ['logs', '--timestamps', container]).catch(() => ({ stdout: '', stderr: '' }));
+    const line = `${logs.stdout}\n${logs.stderr}`.split('\n').find((entry) => entry.includes('port-handoff: listening on'));
+    // 2026-12-06T03:47:03.330889220Z: Date.parse wants at most milliseconds.
+    const stamp = /^(\S+?)(\.\d{1,3})\d*(Z|[+-]\d\d:\d\d)\s/.exec(line ?? '');
+    return stamp ? Date.parse(`${stamp[1]}${stamp[2]}${stamp[3]}`) : undefined;
   }
 
   private async waitsForBusyPort(container: string): Promise<boolean> {
