@@ -86,7 +86,7 @@ export type {
 } from './lib/service/service-context';
 export { setDefaultErrorReporting } from './lib/service/error-reporting';
 export { beforeServiceExit } from './lib/service/exit-hooks';
-export { SHUTDOWN_DRAIN_SECONDS } from './lib/service/graceful-shutdown';
+export { DRAIN_IDLE_GRACE_MS, SHUTDOWN_DRAIN_SECONDS } from './lib/service/graceful-shutdown';
 
 export { type Caller, currentCaller, tenantOf } from './lib/auth/caller';
 export { AuthError, type BearerErrorCode } from './lib/auth/auth-error';

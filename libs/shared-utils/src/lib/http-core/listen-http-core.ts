@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { flushLogger } from '../logging/create-logger';
 import { drainServer } from '../service/graceful-shutdown';
+import { ConnectionIdleness } from './connection-idleness';
 
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
@@ -15,7 +16,8 @@ export interface RunningService {
   server: Server;
   /**
    * Graceful stop: readiness fails, no new connections, in-flight requests finish
-   * (bounded by the drain time), keep-alive connections close, then `onDrained` runs
+   * (bounded by the drain time), keep-alive connections close (after an answer with
+   * `Connection: close`, or once idle for `DRAIN_IDLE_GRACE_MS`), then `onDrained` runs
    * (a service closes its pool there) and the logs flush.
    */
   close(): Promise<void>;
@@ -37,6 +39,7 @@ export interface ListenHttpCoreOptions {
 export async function listenHttpCore(app: Express, options: ListenHttpCoreOptions): Promise<RunningService> {
   const { logger } = options;
   const server = app.listen(options.port, options.host);
+  const idleness = new ConnectionIdleness(server);
   // Outlive the idle timeout of proxies in front (the API gateway's Envoy closes idle upstream
   // connections after 60 s): if Node closed first, a request racing the close would fail with a 502.
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
@@ -52,7 +55,7 @@ export async function listenHttpCore(app: Express, options: ListenHttpCoreOption
     closing ??= (async () => {
       options.startDraining();
       logger.info({ drainSeconds: options.drainMs / 1000 }, 'shutting down: draining in-flight requests');
-      const { drained } = await drainServer(server, options.drainMs);
+      const { drained } = await drainServer(server, idleness, options.drainMs);
       if (!drained) logger.warn('drain time elapsed: remaining connections were closed');
       await options.onDrained?.();
       logger.info('shutdown complete');

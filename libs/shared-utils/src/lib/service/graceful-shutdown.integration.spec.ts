@@ -8,14 +8,14 @@ beforeAll(async () => {
   env = { APP_VERSION: '1.2.3', ...(await authEnv()) };
 });
 
-async function get(url: string, agent?: Agent): Promise<{ status: number; body: string }> {
+async function get(url: string, agent?: Agent): Promise<{ status: number; body: string; connection?: string }> {
   const headers = await bearer();
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { agent, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }));
     });
     req.on('error', reject);
     req.end();
@@ -86,5 +86,31 @@ describe('graceful shutdown', () => {
     await expect(inFlight).rejects.toMatchObject({ code: 'ECONNRESET' });
     expect(logs.lines.some((l) => l['msg'] === 'drain time elapsed: remaining connections were closed')).toBe(true);
     release();
+  });
+
+  it('closes a kept-alive connection in use only after an answer that says Connection: close, never under a request', async () => {
+    const service = createService({ name: 'export', env, logDestination: new LogCapture(), routes: () => undefined });
+    const running = await service.listen(0);
+    const clients = Array.from({ length: 20 }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+    let closing: Promise<void> | undefined;
+    const errors: string[] = [];
+    // Each client sends back to back on its one connection until it is told to close it: the
+    // moment the drain starts, some are writing their next request.
+    const loops = clients.map(async (agent, index) => {
+      for (let sent = 0; ; sent++) {
+        if (index === 0 && sent === 50) closing = running.close();
+        try {
+          const response = await get(`${running.url}/health`, agent);
+          if (response.connection === 'close') return;
+        } catch (error) {
+          errors.push((error as NodeJS.ErrnoException).code ?? String(error));
+          return;
+        }
+      }
+    });
+    await Promise.all(loops);
+    await closing;
+    expect(errors).toEqual([]);
+    for (const agent of clients) agent.destroy();
   });
 });

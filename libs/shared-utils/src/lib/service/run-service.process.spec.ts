@@ -1,6 +1,7 @@
 import { freePort } from '@factsway/dev-support';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { get } from 'node:http';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bundleFixture } from '../../testing/bundle-fixture';
@@ -10,6 +11,15 @@ import { authEnv, authorizedFetch } from '../../testing/test-auth';
 const fetch = authorizedFetch;
 
 const entry = join(__dirname, '../../testing/fixtures/slow-service-main.ts');
+
+function getOnNewConnection(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}
 
 interface Started {
   child: ChildProcess;
@@ -77,7 +87,8 @@ describe('runService as a real process', () => {
     await waitFor(() => started.stdout().includes('slow request started'));
     started.child.kill('SIGTERM');
     await waitFor(() => started.stdout().includes('signal received'));
-    await expect(fetch(`${url}/health`)).rejects.toThrow();
+    // A new connection is refused (a kept-alive one would still get its answer, with Connection: close).
+    await expect(getOnNewConnection(`${url}/health`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     const response = await inFlight;
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ finished: true });

@@ -11,18 +11,19 @@ import { LocalPodSpecs, playPod } from './local-pod-specs';
 import { podBaseName } from './podman-manifests';
 import { runMigrationsPod } from './podman-migrations';
 import { removePods, runningPod, servicePods, VERSION_LABEL } from './podman-pods';
-import { PortHandoffRoll } from './port-handoff-roll';
-import { pollReady, readyVersion } from './service-readiness';
+import { Handoff, PortHandoffRoll } from './port-handoff-roll';
+import { readyVersion } from './service-readiness';
 
 /**
  * The local engine: `podman kube play` of the manifests that infra/kubernetes generates for
  * `local` (one replica, host network on 127.0.0.1, `imagePullPolicy: Never`), with the images
  * built by tools/deploy, so they run under the real securityContext and resource limits.
  *
- * A roll on the host network: two pods cannot listen on one port, so the new pod is created
- * (not started) first, the old container gets SIGTERM (it stops accepting at once and drains),
- * the new pod starts and binds the port, and the deploy polls /ready. The old pod is kept,
- * stopped, as the rollback target; `undo` restarts it. The gap is the new pod's start time.
+ * A roll on the host network, where both versions need the service's one port
+ * (port-handoff-roll.ts, docs/adr/078): the new pod is played stopped, started beside the old
+ * one (both listen, SO_REUSEPORT), and only once it answers `/ready` on the port does the old
+ * pod get SIGTERM and drain. The port never refuses a connection. The old pod is kept, stopped,
+ * as the rollback target; `undo` hands the port back to it the same way.
  */
 export class LocalPodmanBackend implements DeployBackend {
   readonly name = 'podman';
@@ -58,18 +59,17 @@ export class LocalPodmanBackend implements DeployBackend {
       case 'roll':
         return [
           `podman kube play --start=false --replace <local ${step.service}.yaml at ${v}>   # pod ${podBaseName(step.service, v)}-pod-0`,
-          `podman kill --signal SIGTERM <running ${step.service} container>   # stops accepting, drains`,
-          `podman pod start ${podBaseName(step.service, v)}-pod-0`,
-          `GET ${this.url(step.service, '/ready')} until 200 and /health version ${v}`,
-          `podman pod stop <previous ${step.service} pod>   # kept as the rollback target`,
+          `podman pod start ${podBaseName(step.service, v)}-pod-0   # binds the port beside the running version (SO_REUSEPORT)`,
+          `GET ${this.url(step.service, '/health')} + /ready on one connection until ${v} answers 200`,
+          `podman pod stop <previous ${step.service} pod>   # SIGTERM: closes its listener, drains; kept as the rollback target`,
         ];
       case 'gate':
         return step.services.map((service) => `GET ${this.url(service, '/health')} -> version must be ${v}`);
       case 'undo':
         return [
-          `podman kill --signal SIGTERM <${step.service} container at ${v}>`,
-          `podman pod start <previous ${step.service} pod> (or kube play it at the previous version)`,
-          `GET ${this.url(step.service, '/ready')} until 200`,
+          `podman pod start <previous ${step.service} pod> (or kube play it at the previous version)   # beside ${v}`,
+          `GET ${this.url(step.service, '/health')} + /ready on one connection until the previous version answers 200`,
+          `podman pod stop <${step.service} pod at ${v}>; podman pod rm`,
         ];
     }
   }
@@ -115,29 +115,27 @@ export class LocalPodmanBackend implements DeployBackend {
   async rollService(target: DeployTarget, service: string): Promise<void> {
     this.namespace = target.namespace;
     const podName = await this.playStopped(service, target.releaseVersion);
-    await this.roll.switchTo(this.namespace, service, podName);
+    await this.roll.start(this.namespace, service, podName);
   }
 
   async waitReady(target: DeployTarget, service: string, deadline: number): Promise<ReadyOutcome> {
-    const outcome = await this.pollReady(service, target.releaseVersion, deadline);
-    const old = this.roll.takeReplaced(service);
-    // Either way the old pod finishes draining: kept as the rollback target, or for undo to start.
-    await old?.stopped;
+    const podName = `${podBaseName(service, target.releaseVersion)}-pod-0`;
+    const { outcome, stopped } = await this.roll.handOver(this.namespace, service, podName, target.releaseVersion, deadline);
     if (outcome.ready) {
-      // Keeps the running pod and the one it replaced; removes older stopped pods.
-      const keep = [(await runningPod(this.namespace, service))?.Name, old?.pod?.Name];
+      // Keeps the running pod and the one it replaced (the rollback target); removes older stopped pods.
+      const keep = [podName, stopped[0]?.Name];
       await removePods((await servicePods(this.namespace, service)).filter((pod) => !keep.includes(pod.Name)));
     }
     return outcome;
   }
 
-  private pollReady(service: string, version: string, deadline: number): Promise<ReadyOutcome> {
-    const container = `${podBaseName(service, version)}-pod-0-${service}`;
-    return pollReady((path) => this.url(service, path), container, version, deadline, this.options.pollIntervalMs);
+  /** Every port switch this backend made (service, versions, overlap, refused connects). */
+  get handoffs(): readonly Handoff[] {
+    return this.roll.handoffs;
   }
 
   async runningVersion(_target: DeployTarget, service: string): Promise<string | undefined> {
-    return readyVersion((path) => this.url(service, path));
+    return readyVersion(servicePort(service, this.options));
   }
 
   async undo(target: DeployTarget, service: string, previousVersion: string | undefined): Promise<void> {
@@ -150,12 +148,11 @@ export class LocalPodmanBackend implements DeployBackend {
     const pods = await servicePods(this.namespace, service);
     if (!pods.some((pod) => pod.Name === previousPod)) await this.playStopped(service, previousVersion);
     // Whatever else runs for this service (the failed new pod, even one podman keeps restarting)
-    // hands the port back to the previous pod.
-    const others = pods.filter((pod) => pod.Name !== previousPod && pod.Status !== 'Exited' && pod.Status !== 'Created');
-    await this.roll.switchTo(this.namespace, service, previousPod, others);
-    const outcome = await this.pollReady(service, previousVersion, Date.now() + 120_000);
-    await this.roll.takeReplaced(service)?.stopped;
-    await removePods(others);
+    // keeps the port until the previous pod answers ready beside it.
+    await this.roll.start(this.namespace, service, previousPod);
+    const { outcome, stopped } = await this.roll.handOver(this.namespace, service, previousPod, previousVersion, Date.now() + 120_000);
     if (!outcome.ready) throw new Error(`${service} at ${previousVersion} did not become ready again: ${outcome.reason}`);
+    const failed = pods.filter((pod) => pod.Name !== previousPod && pod.Labels?.[VERSION_LABEL] === target.releaseVersion);
+    await removePods([...stopped, ...failed.filter((pod) => !stopped.some((other) => other.Name === pod.Name))]);
   }
 }

@@ -21,11 +21,16 @@ export async function servicePods(namespace: string, service: string): Promise<P
   return ((JSON.parse(stdout || '[]') as PodSummary[]) ?? []).filter((pod) => pod.Labels?.[NAME_LABEL] === service);
 }
 
-/** The pod whose app container runs (a pod with only its infra container up is not serving). */
-export async function runningPod(namespace: string, service: string): Promise<PodSummary | undefined> {
-  return (await servicePods(namespace, service)).find((pod) =>
+/** The pods whose app container runs (a pod with only its infra container up is not serving): two during a handoff. */
+export async function runningPods(namespace: string, service: string): Promise<PodSummary[]> {
+  return (await servicePods(namespace, service)).filter((pod) =>
     pod.Containers?.some((container) => container.Names === `${pod.Name}-${service}` && container.Status === 'running'),
   );
+}
+
+/** The running pod of `service` (outside a handoff, the only one; during one, the first podman lists, the newest). */
+export async function runningPod(namespace: string, service: string): Promise<PodSummary | undefined> {
+  return (await runningPods(namespace, service))[0];
 }
 
 /** Removes pods, ignoring ones that are already gone. */
