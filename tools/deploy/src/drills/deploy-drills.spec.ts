@@ -130,7 +130,6 @@ describe('drill 1: version A, then B under load', () => {
     // 503 while the issuer is unreachable, or a refused or reset connection would each be one.
     expect(report.failures).toEqual([]);
     expect(report.requests).toBeGreaterThan(1000);
-    expect(report.longestOutageMs[authenticatedRead]).toBeLessThan(readinessIntervalMs('records-service'));
   });
 
   it('re-tagged the unchanged images for B instead of rebuilding them (same image id)', async () => {
