@@ -1,4 +1,5 @@
 import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
+import { zoneSpread } from './zone-spread';
 import { ScheduledBackup } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/ScheduledBackup';
 import { databaseConnections, PART_OF, podLabelKeys, scrapeAnnotations } from '@factsway/service-catalog';
 import { ApiObject, Chart } from 'cdk8s';
@@ -57,14 +58,7 @@ export class PostgresChart extends Chart {
           podAntiAffinityType: 'required',
           topologyKey: 'kubernetes.io/hostname',
         },
-        topologySpreadConstraints: [
-          {
-            maxSkew: 1,
-            topologyKey: 'topology.kubernetes.io/zone',
-            whenUnsatisfiable: 'ScheduleAnyway',
-            labelSelector: { matchLabels: postgresPodLabels() },
-          },
-        ],
+        topologySpreadConstraints: [zoneSpread(postgresPodLabels())],
         // Plain Prometheus finds the exporter through these; a Prometheus Operator uses the PodMonitor.
         inheritedMetadata: { labels: { [podLabelKeys.partOf]: PART_OF }, annotations: scrapeAnnotations(POSTGRES_METRICS_PORT) },
         monitoring: { enablePodMonitor: pg.enablePodMonitor },

@@ -1,4 +1,5 @@
 import { Pooler } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Pooler';
+import { zoneSpread } from './zone-spread';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterSettings, PoolerSettings, PostgresSettings } from './cluster-settings';
@@ -52,6 +53,7 @@ export function postgresPooler(scope: Construct, settings: ClusterSettings & { p
       template: {
         metadata: { labels: selectorLabels('postgres-pooler') },
         spec: {
+          topologySpreadConstraints: [zoneSpread(selectorLabels('postgres-pooler'))],
           containers: [
             {
               name: 'pgbouncer',

@@ -7,6 +7,7 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContext, tmpVo
 import { POOLER_NAME } from './postgres-pooler';
 import { databaseUrlSource, pooledDatabaseEnvironment, sentryDsnSource } from './secret-references';
 import { configChecksum } from './service-config';
+import { zoneSpread } from './zone-spread';
 import { PRE_STOP_SLEEP_SECONDS, TERMINATION_GRACE_PERIOD_SECONDS } from './shutdown-timing';
 
 export const HTTP_PORT_NAME = 'http';
@@ -124,17 +125,12 @@ function httpProbe(path: string, timing: { periodSeconds: number; failureThresho
 /** Spread replicas over zones when the cluster has them, and always over nodes. */
 function spreadConstraints(selector: Record<string, string>): k8s.TopologySpreadConstraint[] {
   return [
-    {
-      topologyKey: 'topology.kubernetes.io/zone',
-      maxSkew: 1,
-      whenUnsatisfiable: 'ScheduleAnyway',
-      labelSelector: { matchLabels: selector },
-      matchLabelKeys: ['pod-template-hash'],
-    },
+    zoneSpread(selector, ['pod-template-hash']),
     {
       topologyKey: 'kubernetes.io/hostname',
       maxSkew: 1,
       whenUnsatisfiable: 'DoNotSchedule',
+      nodeTaintsPolicy: 'Honor',
       labelSelector: { matchLabels: selector },
       matchLabelKeys: ['pod-template-hash'],
     },
