@@ -36,6 +36,13 @@ let versionB = '';
 let revisionA = '';
 const imageIdsA: Record<string, string> = {};
 
+/** The image tool's lines: which images were built and which re-tagged, with their times. */
+function reportImages(run: CommandRun): void {
+  for (const line of run.output.split('\n')) {
+    if (/building base image|^built localhost\/|: unchanged since image/.test(line.trim())) say(`  ${line.trim()}`);
+  }
+}
+
 function expectSucceeded(run: CommandRun, what: string): void {
   if (run.code !== 0) throw new Error(`${what} exited ${run.code}; its last output:\n${clone.logTail()}`);
 }
@@ -99,6 +106,7 @@ describe('the README deploy flow from a fresh clone, on the local engine', () =>
   it('npx nx run-many -t deploy: the first deploy brings all eight services to version A', async () => {
     const run = await clone.run('npx', ['nx', 'run-many', '-t', 'deploy']);
     figure(`first deploy, nine images from nothing (npx nx run-many -t deploy, ${versionA})`, run.seconds);
+    reportImages(run);
     expectSucceeded(run, 'npx nx run-many -t deploy');
     expect(await healthVersions()).toEqual(everyServiceAt(versionA));
     for (const project of projects) imageIdsA[project] = await imageIdOf(project, versionA);
@@ -125,6 +133,7 @@ describe('the README deploy flow from a fresh clone, on the local engine', () =>
   it('npx nx affected -t deploy --base=<that revision>: all eight at B, only the changed service rebuilt', async () => {
     const run = await clone.run('npx', ['nx', 'affected', '-t', 'deploy', `--base=${revisionA}`]);
     figure(`release deploy (npx nx affected -t deploy --base=<revision>, ${versionB})`, run.seconds);
+    reportImages(run);
     expectSucceeded(run, 'npx nx affected -t deploy');
     expect(await healthVersions()).toEqual(everyServiceAt(versionB));
     const rebuilt: string[] = [];
