@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { inc } from 'semver';
 import { assertContainerToolsInstalled } from '../lib/images/container-tools';
+import { localBaseImage } from '../lib/images/image-names';
 import { MIGRATIONS_PROJECT } from '../lib/images/stage-build-context';
 import { catalogServiceNames } from '../lib/local/local-options';
 import { CommandRun, FreshCloneWorkspace } from './fresh-clone-workspace';
@@ -36,11 +37,22 @@ let versionB = '';
 let revisionA = '';
 const imageIdsA: Record<string, string> = {};
 
-/** The image tool's lines: which images were built and which re-tagged, with their times. */
-function reportImages(run: CommandRun): void {
-  for (const line of run.output.split('\n')) {
-    if (/building base image|^built localhost\/|: unchanged since image/.test(line.trim())) say(`  ${line.trim()}`);
+/**
+ * When each release image was made, in seconds after `started` (Nx hides the output of tasks
+ * that succeed): the last one ends the image phase of a deploy run, the rest is the deploy.
+ */
+async function reportImageTimes(version: string, started: number): Promise<number> {
+  let last = 0;
+  for (const project of ['node-base', ...projects]) {
+    const reference = project === 'node-base' ? localBaseImage() : `localhost/factsway/${project}:${version}`;
+    const created = (await clone.tool('podman', ['image', 'inspect', '--format', '{{.Created.Unix}}', reference])).trim();
+    const seconds = Number(created) - started / 1000;
+    if (seconds > 0) {
+      say(`  ${project} image made at +${seconds.toFixed(0)}s`);
+      last = Math.max(last, seconds);
+    } else say(`  ${project} image from before this run (re-tagged)`);
   }
+  return last;
 }
 
 function expectSucceeded(run: CommandRun, what: string): void {
@@ -104,10 +116,11 @@ describe('the README deploy flow from a fresh clone, on the local engine', () =>
   });
 
   it('npx nx run-many -t deploy: the first deploy brings all eight services to version A', async () => {
+    const started = Date.now();
     const run = await clone.run('npx', ['nx', 'run-many', '-t', 'deploy']);
     figure(`first deploy, nine images from nothing (npx nx run-many -t deploy, ${versionA})`, run.seconds);
-    reportImages(run);
     expectSucceeded(run, 'npx nx run-many -t deploy');
+    figure('first deploy: image phase (until its last image was made)', await reportImageTimes(versionA, started));
     expect(await healthVersions()).toEqual(everyServiceAt(versionA));
     for (const project of projects) imageIdsA[project] = await imageIdOf(project, versionA);
   });
@@ -131,10 +144,11 @@ describe('the README deploy flow from a fresh clone, on the local engine', () =>
   });
 
   it('npx nx affected -t deploy --base=<that revision>: all eight at B, only the changed service rebuilt', async () => {
+    const started = Date.now();
     const run = await clone.run('npx', ['nx', 'affected', '-t', 'deploy', `--base=${revisionA}`]);
     figure(`release deploy (npx nx affected -t deploy --base=<revision>, ${versionB})`, run.seconds);
-    reportImages(run);
     expectSucceeded(run, 'npx nx affected -t deploy');
+    figure('release deploy: image phase (until its last image was made)', await reportImageTimes(versionB, started));
     expect(await healthVersions()).toEqual(everyServiceAt(versionB));
     const rebuilt: string[] = [];
     for (const project of projects) {
