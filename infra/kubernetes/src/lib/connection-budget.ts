@@ -67,11 +67,11 @@ export function connectionBudget(objects: readonly BudgetObject[]): ConnectionBu
   const totalPods = Object.values(clientPods).reduce((sum, pods) => sum + pods, 0);
   const parameters = pooler.spec.pgbouncer.parameters as Record<string, string>;
   const poolerPods = pooler.spec.instances + intOrZero(pooler.spec.deploymentStrategy?.rollingUpdate?.maxSurge ?? 1);
-  const serverConnectionsPerPoolerPod = intOrZero(parameters.max_db_connections);
+  const serverConnectionsPerPoolerPod = intOrZero(parameters['max_db_connections']);
   return {
     clientPods,
     clientConnections: totalPods * databaseConnections.poolPerPod,
-    poolerClientLimit: intOrZero(parameters.max_client_conn),
+    poolerClientLimit: intOrZero(parameters['max_client_conn']),
     poolerPods,
     serverConnectionsPerPoolerPod,
     serverConnections: poolerPods * serverConnectionsPerPoolerPod,

@@ -50,7 +50,7 @@ async function reportImageTimes(version: string, started: number): Promise<numbe
     if (seconds > 0) {
       say(`  ${project} image made at +${seconds.toFixed(0)}s`);
       last = Math.max(last, seconds);
-    } else say(`  ${project} image from before this run (re-tagged)`);
+    } else say(`  ${project} image from before this run (no build)`);
   }
   return last;
 }
