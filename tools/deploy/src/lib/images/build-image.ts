@@ -1,4 +1,5 @@
 import { findWorkspaceRoot } from '@factsway/dev-support';
+import { platformVersion } from '@factsway/service-catalog';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +83,11 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     const containerfile = join(workspaceRoot, 'tools', 'deploy', 'images', 'Containerfile');
     const baseId = await imageId(baseImage).catch(() => baseImage);
     // Digest before copying node_modules: the packages count by name@version (from the lockfile).
-    const digest = contextDigest(contextDir, [readFileSync(containerfile, 'utf8'), baseId, ...packageVersions(workspaceRoot, packages)]);
+    const digest = contextDigest(
+      contextDir,
+      [readFileSync(containerfile, 'utf8'), baseId, ...packageVersions(workspaceRoot, packages)],
+      platformVersion(workspaceRoot),
+    );
     const existing = options.reuse === false ? undefined : await imageWithDigest(imageRepository(options.registry ?? 'localhost', options.project), digest);
     if (existing) {
       await runTool('podman', ['tag', existing, reference]);

@@ -34,4 +34,15 @@ describe('contextDigest', () => {
     chmodSync(join(executable, 'app', 'main.js'), 0o755);
     expect(contextDigest(executable, ['base@sha256:1'])).not.toBe(digest);
   });
+
+  it('does not change with the platform version a bundle embeds, only with its code', () => {
+    const bundle = (version: string, code = 'serve()') => ({
+      'app/main.js': `const v = ${JSON.stringify(version)} || void 0;\n${code};\n`,
+      'app/main.js.map': JSON.stringify({ version: 3, sources: ['main.ts'], sourcesContent: [`${code}`], mappings: `AAAA,${version.length}` }),
+    });
+    const digestA = contextDigest(stage(bundle('0.9.0')), ['base'], '0.9.0');
+    expect(contextDigest(stage(bundle('0.10.0')), ['base'], '0.10.0')).toBe(digestA);
+    expect(contextDigest(stage(bundle('0.10.0', 'serveOther()')), ['base'], '0.10.0')).not.toBe(digestA);
+    expect(contextDigest(stage(bundle('0.10.0')), ['base'])).not.toBe(contextDigest(stage(bundle('0.9.0')), ['base']));
+  });
 });

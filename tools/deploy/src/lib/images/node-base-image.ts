@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, closeSync, copyFileSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { serviceNodeBinary, serviceNodeVersion } from '@factsway/dev-support';
 import { runTool } from './container-tools';
@@ -36,6 +38,59 @@ export async function imageExists(reference: string): Promise<boolean> {
 export async function ensureLocalBaseImage(log: (line: string) => void = () => undefined): Promise<string> {
   const reference = localBaseImage(serviceNodeVersion());
   if (await imageExists(reference)) return reference;
+  // `nx run-many -t image` on empty storage runs several image tasks at once: one builds the
+  // base, the others wait for it. Two builds would leave images on two different base ids, and
+  // the next release would find no image with their context digest and rebuild them.
+  const release = await takeBaseImageLock(reference);
+  try {
+    if (await imageExists(reference)) return reference;
+    await buildLocalBaseImage(reference, log);
+  } finally {
+    release();
+  }
+  return reference;
+}
+
+/** One lock per base image and container storage (CONTAINERS_STORAGE_CONF), held by a live process. */
+async function takeBaseImageLock(reference: string, timeoutMs = 10 * 60_000): Promise<() => void> {
+  const key = createHash('sha256').update(`${process.env['CONTAINERS_STORAGE_CONF'] ?? 'default storage'}\0${reference}`).digest('hex').slice(0, 16);
+  const file = join(tmpdir(), `factsway-node-base-${key}.lock`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (!holderAlive(file)) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000}s for another process building ${reference} (lock ${file})`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function holderAlive(file: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(file, 'utf8'));
+  } catch {
+    return true; // just created, pid not written yet
+  }
+  if (!pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function buildLocalBaseImage(reference: string, log: (line: string) => void): Promise<void> {
   log(`building base image ${reference} from scratch (node ${serviceNodeVersion()} + ldd libraries)`);
   const container = (await runTool('buildah', ['from', 'scratch'])).stdout.trim();
   try {
@@ -63,5 +118,4 @@ export async function ensureLocalBaseImage(log: (line: string) => void = () => u
   } finally {
     await runTool('buildah', ['rm', container]).catch(() => undefined);
   }
-  return reference;
 }
