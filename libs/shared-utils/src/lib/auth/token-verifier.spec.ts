@@ -60,6 +60,22 @@ describe('createTokenVerifier', () => {
     await expect(verify(await issuer.mint({ tenant: 'firm-a', expiresIn: -5 }))).resolves.toMatchObject({ tenant: 'firm-a' });
   });
 
+  it('refuses a token it verified before once the token has expired (the verified-token cache ends at exp)', async () => {
+    const strict = createTokenVerifier({ ...issuer, cooldownMs: 0, clockSkewSeconds: 0 });
+    const token = await issuer.mint({ tenant: 'firm-a', expiresIn: 2 });
+    const first = await strict(token);
+    expect(await strict(token)).toBe(first); // the second answer comes from the cache
+    expect(Object.isFrozen(first)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expectInvalid(strict(token), /expired/);
+  });
+
+  it('checks a bad token every time (only successes are cached)', async () => {
+    const token = await issuer.mint({ tenant: 'firm-a', audience: 'https://other.example' });
+    await expectInvalid(verify(token), /aud/);
+    await expectInvalid(verify(token), /aud/);
+  });
+
   it('rejects a token not valid before a time in the future', async () => {
     await expectInvalid(verify(await issuer.mint({ tenant: 'firm-a', notBefore: 300 })), /nbf/);
   });

@@ -4,6 +4,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { HttpError } from '../errors/http-error';
 import { invalidToken } from './auth-error';
 import type { Caller } from './caller';
+import { VERIFIED_TOKEN_CACHE_MS, VerifiedTokenCache } from './verified-token-cache';
 
 /** Asymmetric algorithms only: never `none`, never an HMAC that a public key could be abused as the secret of. */
 export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'] as const;
@@ -25,6 +26,8 @@ export interface TokenVerifierOptions {
   cooldownMs?: number;
   maxAgeMs?: number;
   clockSkewSeconds?: number;
+  /** How long a verified token is trusted without a new signature check; 0 checks every time. */
+  verifiedCacheMs?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
@@ -68,6 +71,7 @@ function describeRejection(error: InstanceType<typeof errors.JOSEError>): string
  * Verifies bearer tokens of one OpenID Connect issuer with jose: signature against the issuer's
  * JWKS (fetched on first use, cached, refetched on an unknown kid after a cooldown, with a
  * timeout), issuer, audience, exp/nbf with a small clock skew, and the algorithm allow-list.
+ * A token that passed is trusted for up to a minute, never past its expiry (VerifiedTokenCache).
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
@@ -75,14 +79,18 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     cooldownDuration: options.cooldownMs ?? JWKS_COOLDOWN_MS,
     cacheMaxAge: options.maxAgeMs ?? JWKS_MAX_AGE_MS,
   });
+  const clockSkewSeconds = options.clockSkewSeconds ?? CLOCK_SKEW_SECONDS;
+  const verified = new VerifiedTokenCache(options.verifiedCacheMs ?? VERIFIED_TOKEN_CACHE_MS);
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached) return cached;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: [...ACCEPTED_ALGORITHMS],
-        clockTolerance: options.clockSkewSeconds ?? CLOCK_SKEW_SECONDS,
+        clockTolerance: clockSkewSeconds,
         requiredClaims: ['exp', 'sub'],
       }));
     } catch (error) {
@@ -94,7 +102,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) {
       throw invalidToken(`the token has no valid "${TENANT_CLAIM}" claim (a firm id such as firm-a)`);
     }
-    return { subject: String(payload.sub), tenant, scopes: scopesOf(payload), token };
+    // Frozen: a cached caller is shared by every request that sends the same token.
+    const caller: Caller = Object.freeze({ subject: String(payload.sub), tenant, scopes: Object.freeze(scopesOf(payload)) as string[], token });
+    verified.set(token, caller, (Number(payload.exp) + clockSkewSeconds) * 1000);
+    return caller;
   };
 }
 
