@@ -13,8 +13,10 @@ const EXPECTED_ROWS = [
   /^\| update origin \(Node 24\): latest.yml \| .* \| nginx: /m,
   /^\| update origin \(Node 24\): 1 MiB installer \(4 connections\) \| .* \| nginx: /m,
   /^\| update origin \(Node 24\): 256 KiB range of the installer \| .* \| nginx: /m,
-  /^\| developer loop: cached nx test service-catalog \| [\d.,]+ s /m,
-  /^\| developer loop: nx show projects \| [\d.,]+ s /m,
+  /^\| developer loop \(daemon, as locally\): cached nx test service-catalog \| [\d.,]+ s /m,
+  /^\| developer loop \(daemon, as locally\): nx show projects \| [\d.,]+ s /m,
+  /^\| developer loop \(no daemon, as CI\): cached nx test service-catalog \| [\d.,]+ s /m,
+  /^\| developer loop \(no daemon, as CI\): nx show projects \| [\d.,]+ s /m,
   /^\| regenerating every derived artifact \(3 generators\) \| [\d.,]+ s /m,
 ];
 
