@@ -26,6 +26,8 @@ export interface HttpCoreOptions {
   readiness?: ReadinessCheck;
   /** Guards every `/api/...` route (before bodies are read); `/health`, `/ready`, `/metrics` stay open. */
   authenticate?: RequestHandler;
+  /** Mounted on /api right after `authenticate` (the audit trail of writes). */
+  audit?: RequestHandler;
   /** JSON bodies up to `limit` (default `1mb`), other bodies 415; `false` for a server that reads no bodies. */
   jsonBody?: Partial<JsonBodyOptions> | false;
   /** Registers the server's own routes (mounted at `/`, after `/health`, `/ready`, `/metrics` and body parsing). */
@@ -72,6 +74,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     }),
   );
   if (options.authenticate) app.use('/api', options.authenticate);
+  if (options.audit) app.use('/api', options.audit);
   if (options.jsonBody !== false) {
     app.use(
       jsonBody({

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { DestinationStream } from 'pino';
 import { authenticate } from '../auth/authenticate';
+import { auditWrites } from '../audit/audit-writes';
 import { createTokenVerifier } from '../auth/token-verifier';
 import { ConfigError } from '../config/config-error';
 import { loadConfig, type ServiceConfig } from '../config/service-config';
@@ -83,6 +84,7 @@ export function createService<Name extends string, RequiresDatabase extends bool
     registry,
     httpMetrics,
     authenticate: authenticate(createTokenVerifier(config.auth)),
+    audit: auditWrites(logger, config.serviceId),
     readiness: databaseReadiness({ serviceId: config.serviceId, db, logger, timeoutMs: READY_CHECK_TIMEOUT_MS }),
     jsonBody: { limit: options.bodyLimit, acceptContentTypes: options.acceptContentTypes },
     routes: (router) => options.routes(router, context as ServiceContextFor<Name, RequiresDatabase>),
