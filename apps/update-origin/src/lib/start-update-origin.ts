@@ -21,6 +21,11 @@ export interface UpdateOriginOptions {
   /** Longest wait for downloads in flight on `close()`; default SHUTDOWN_DRAIN_SECONDS. */
   drainTimeoutMs?: number;
   /**
+   * How long an idle keep-alive connection may stay during the drain (default the services' 2 s,
+   * for a port handoff); tools that start an origin per check and close it at once pass 0.
+   */
+  drainIdleGraceMs?: number;
+  /**
    * How long a manifest held in memory is served before the bucket is asked again (a conditional
    * GET); default 1000. 0 asks the bucket on every request.
    */
@@ -63,6 +68,7 @@ export async function startUpdateOrigin(options: UpdateOriginOptions): Promise<R
     jsonBody: false,
     routes: (router) => registerUpdateOriginRoutes(router, { buckets, logger, metrics }),
     drainTimeoutMs: options.drainTimeoutMs,
+    drainIdleGraceMs: options.drainIdleGraceMs,
     onDrained: async () => destroyClients(),
   });
   // The bucket's ETag is the one clients revalidate against; Express must not add its own.

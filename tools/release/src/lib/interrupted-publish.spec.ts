@@ -64,7 +64,7 @@ async function publish(pair: BucketPair, version: string, dir: string, cdn = new
  * electron-updater itself downloaded every file the manifest lists and checked its sha512.
  */
 async function clientView(server: TestS3, bucketName: string): Promise<Record<string, string>> {
-  const origin = await startUpdateOrigin({ bucket: { ...server.server.target, bucket: bucketName }, port: 0, logger: pino({ level: 'silent' }) });
+  const origin = await startUpdateOrigin({ bucket: { ...server.server.target, bucket: bucketName }, port: 0, drainIdleGraceMs: 0, logger: pino({ level: 'silent' }) });
   try {
     const seen: Record<string, string> = {};
     for (const platform of ['win32', 'linux'] as const) {

@@ -38,6 +38,8 @@ export interface HttpCoreOptions {
   errorRendering?: RenderErrorsOptions;
   /** Default: SHUTDOWN_DRAIN_SECONDS * 1000. */
   drainTimeoutMs?: number;
+  /** How long an idle keep-alive connection may stay during a drain (default DRAIN_IDLE_GRACE_MS). */
+  drainIdleGraceMs?: number;
   /** Runs once the server has drained, before the logs flush: close pools and clients here. */
   onDrained?: () => Promise<void>;
 }
@@ -100,6 +102,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
         serviceId: options.serviceId,
         logFields,
         drainMs: options.drainTimeoutMs ?? SHUTDOWN_DRAIN_SECONDS * 1000,
+        drainIdleGraceMs: options.drainIdleGraceMs,
         startDraining: () => {
           draining = true;
         },

@@ -30,6 +30,7 @@ export interface ListenHttpCoreOptions {
   serviceId: string;
   logFields: Record<string, unknown>;
   drainMs: number;
+  drainIdleGraceMs?: number;
   /** Turns `/ready` to 503 and asks keep-alive clients to reconnect elsewhere. */
   startDraining: () => void;
   onDrained?: () => Promise<void>;
@@ -55,7 +56,7 @@ export async function listenHttpCore(app: Express, options: ListenHttpCoreOption
     closing ??= (async () => {
       options.startDraining();
       logger.info({ drainSeconds: options.drainMs / 1000 }, 'shutting down: draining in-flight requests');
-      const { drained } = await drainServer(server, idleness, options.drainMs);
+      const { drained } = await drainServer(server, idleness, options.drainMs, options.drainIdleGraceMs);
       if (!drained) logger.warn('drain time elapsed: remaining connections were closed');
       await options.onDrained?.();
       logger.info('shutdown complete');
