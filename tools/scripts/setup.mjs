@@ -3,7 +3,8 @@
 // Debian packages that the tests and the local platform run for real.
 // Idempotent and quick when everything is already there.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,10 +32,22 @@ function log(message) {
   process.stdout.write(`[setup] ${message}\n`);
 }
 
+/** Written after `npm ci`: the sha256 of the package-lock.json it installed. */
+const installedLockMarker = join(root, 'node_modules', '.factsway-installed-lock');
+
+function lockHash() {
+  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+}
+
+// By content, not by file times: a fresh clone's lock file is always newer than an install.
 function npmInstallNeeded() {
-  const installed = join(root, 'node_modules', '.package-lock.json');
-  if (!existsSync(installed)) return true;
-  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs;
+  return !existsSync(installedLockMarker) || readFileSync(installedLockMarker, 'utf8').trim() !== lockHash();
+}
+
+/** A node_modules that is a link to another checkout's install is never reinstalled from here. */
+function sharedInstall() {
+  const modules = join(root, 'node_modules');
+  return existsSync(modules) && lstatSync(modules).isSymbolicLink();
 }
 
 function hasCommand(command) {
@@ -60,8 +73,13 @@ function ensureSystemPackages() {
 }
 
 if (npmInstallNeeded()) {
+  if (sharedInstall()) {
+    log('node_modules links to another checkout whose install does not match this package-lock.json: run `npm ci` there');
+    process.exit(1);
+  }
   log('installing npm dependencies (npm ci)');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  writeFileSync(installedLockMarker, `${lockHash()}\n`);
 }
 ensureSystemPackages();
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;

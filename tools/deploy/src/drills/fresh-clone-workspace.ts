@@ -1,7 +1,7 @@
 import { stopLocalDatabase } from '@factsway/database';
 import { findWorkspaceRoot, isPortFree } from '@factsway/dev-support';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, createWriteStream, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTool } from '../lib/images/container-tools';
@@ -47,10 +47,8 @@ export class FreshCloneWorkspace {
     git('config', 'user.name', 'deploy flow test');
     const modules = realpathSync(join(source, 'node_modules'));
     symlinkSync(modules, join(this.root, 'node_modules'));
-    // `npm start` runs `npm ci` when package-lock.json is newer than the install; the shared
-    // install is the clone's install, so the lock file must not look newer than it.
-    const installed = statSync(join(modules, '.package-lock.json')).mtime;
-    utimesSync(join(this.root, 'package-lock.json'), installed, installed);
+    // `npm start` (tools/scripts/setup.mjs) sees the install matches the clone's package-lock.json
+    // by its recorded hash, and never reinstalls through a linked node_modules.
     writeFileSync(
       this.storageConf,
       ['[storage]', 'driver = "overlay"', `graphroot = "${join(this.scratch, 'storage')}"`, `runroot = "${join(this.scratch, 'run')}"`, ''].join('\n'),
