@@ -1,5 +1,3 @@
-import type { ServiceDefinition } from './service-definition';
-
 const MiB = 1024 * 1024;
 
 /** How often one client may call a service's public paths (a token bucket of `requests` per `per`). */
@@ -30,7 +28,7 @@ export function mebibytes(count: number): number {
   return count * MiB;
 }
 
-/** The limits of `service`'s public paths: its catalog entry over the defaults. */
-export function publicApiLimits(service: ServiceDefinition): PublicApiLimits {
+/** The limits of `service`'s public paths: its catalog entry (a ServiceDefinition) over the defaults. */
+export function publicApiLimits(service: { readonly name: string; readonly publicApiLimits?: Partial<PublicApiLimits> }): PublicApiLimits {
   return { ...DEFAULT_PUBLIC_API_LIMITS, ...service.publicApiLimits };
 }
