@@ -19,10 +19,11 @@ export function auditOutcome(status: number): AuditOutcome {
  * its response ends (`"msg":"audit"`, an `audit` object: tenant, subject, service, action,
  * resource type and id, request id, status and outcome). Never the content: the id of a created
  * resource is read from the answer's `id` and nothing else of it. Written at info whatever
- * LOG_LEVEL says, so an operator cannot switch the trail off by quieting the logs.
+ * LOG_LEVEL says (only `silent`, which tests use, silences it), so an operator cannot switch the
+ * trail off by quieting the logs.
  */
 export function auditWrites(logger: Logger, serviceId: string): RequestHandler {
-  const audit = logger.child({}, { level: 'info' });
+  const audit = logger.child({}, { level: logger.level === 'silent' ? 'silent' : 'info' });
   return (req, res, next) => {
     if (!WRITE_METHODS.has(req.method) || !req.caller) {
       next();

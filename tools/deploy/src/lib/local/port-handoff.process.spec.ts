@@ -2,6 +2,7 @@
 // (export-service: no database), started as its image starts it (`node --require port-handoff.cjs`)
 // on the pinned service Node. No podman: the drills cover the pods.
 import { freePort, serviceNodeBinary } from '@factsway/dev-support';
+import { testIssuer } from '@factsway/service-testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -15,6 +16,8 @@ const preload = join(root, 'tools', 'deploy', 'images', 'port-handoff.cjs');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 jest.setTimeout(120_000);
+
+let issuerEnv: Record<string, string> = {};
 
 interface Running {
   child: ChildProcess;
@@ -30,6 +33,8 @@ function startService(port: number, version: string, handoff: boolean): Running 
       APP_VERSION: version,
       DEPLOYMENT_ENV: 'local',
       LOG_LEVEL: 'warn',
+      // The service checks its issuer configuration at start (the port handoff uses no token).
+      ...issuerEnv,
       ...(handoff ? { PORT_HANDOFF_SECONDS: '30' } : {}),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -59,7 +64,8 @@ async function stopGracefully(running: Running): Promise<number | null> {
 
 describe('port handoff of one service port between two versions', () => {
   const started: Running[] = [];
-  beforeAll(() => {
+  beforeAll(async () => {
+    issuerEnv = (await testIssuer()).env;
     if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npx nx run export-service:build\` first`);
   });
   afterEach(async () => {
