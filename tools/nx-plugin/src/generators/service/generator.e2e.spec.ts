@@ -52,6 +52,10 @@ async function healthOfBundle(bundle: string, cwd: string): Promise<unknown> {
       // /health does not touch the database or the peer; nothing listens at these addresses.
       DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:9/none',
       FACTS_SERVICE_URL: 'http://127.0.0.1:9',
+      // Required at start since every /api route needs a token; /health never asks the issuer.
+      AUTH_ISSUER: 'http://127.0.0.1:9/',
+      AUTH_AUDIENCE: 'factsway-api',
+      AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,8 +79,10 @@ async function healthOfBundle(bundle: string, cwd: string): Promise<unknown> {
     expect(response.status).toBe(200);
     return await response.json();
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
 }
